@@ -1,0 +1,13 @@
+"""Test settings: warta.settings with a throwaway data folder, inline jobs and fast hashing."""
+
+import os
+import tempfile
+
+os.environ.setdefault("WARTA_DATA_DIR", tempfile.mkdtemp(prefix="warta-test-"))
+os.environ["WARTA_JOBS_IMMEDIATE"] = "1"
+
+from warta.settings import *  # noqa: E402, F403
+from warta.settings import STORAGES  # noqa: E402
+
+STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

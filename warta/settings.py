@@ -68,6 +68,8 @@ INSTALLED_APPS = [
     "warta.accounts",
     "warta.records",
     "warta.pos",
+    "warta.documents",
+    "warta.registry",
     "warta.portal",
 ]
 

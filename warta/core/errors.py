@@ -8,7 +8,8 @@ Each app declares its codes once, in its own ``errors.py``::
 Tests assert on ``error.code``; screens show ``error.message``; the CLI prints both.
 """
 
-from dataclasses import dataclass, field
+import dataclasses
+from dataclasses import dataclass
 from typing import Any
 
 from django.utils.functional import Promise
@@ -28,7 +29,7 @@ class ServiceError(Exception):
     code: str
     template: str | Promise
     field: str | None = None
-    params: dict[str, Any] = field(default_factory=dict)
+    params: dict[str, Any] = dataclasses.field(default_factory=dict)
 
     @property
     def message(self) -> str:

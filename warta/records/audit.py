@@ -8,7 +8,7 @@ there on; :func:`verify_chain` names the first record where it breaks.
 import hashlib
 import json
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from django.core.serializers.json import DjangoJSONEncoder
@@ -32,7 +32,7 @@ def _content_hash(prev_hash: str, fields: dict[str, Any]) -> str:
 
 def _hashed_fields(rec: AuditRecord) -> dict[str, Any]:
     return {
-        "at": rec.at.astimezone(timezone.UTC).isoformat(timespec="microseconds"),
+        "at": rec.at.astimezone(UTC).isoformat(timespec="microseconds"),
         "actor_id": rec.actor_id,
         "actor_label": rec.actor_label,
         "action": rec.action,
@@ -84,7 +84,9 @@ def verify_chain(progress=None) -> ChainReport:
     checked = 0
     for rec in AuditRecord.objects.order_by("pk").iterator(chunk_size=2000):
         if rec.prev_hash != expected_prev:
-            return ChainReport(checked, rec.pk, "tautan ke catatan sebelumnya putus: ada catatan yang dihapus atau disisipkan")
+            return ChainReport(
+                checked, rec.pk, "tautan ke catatan sebelumnya putus: ada catatan yang dihapus atau disisipkan"
+            )
         if _content_hash(rec.prev_hash, _hashed_fields(rec)) != rec.record_hash:
             return ChainReport(checked, rec.pk, "isi catatan ini telah diubah")
         expected_prev = rec.record_hash

@@ -64,3 +64,6 @@ class ChainHead(models.Model):
 
     class Meta:
         verbose_name = _("ujung rantai audit")
+
+    def __str__(self):
+        return self.last_hash

@@ -6,7 +6,7 @@ WARTA := $(BIN)/warta
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/warta
-APT_TEST_PACKAGES := libmagic1 libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core poppler-utils
+APT_TEST_PACKAGES := libmagic1 libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core poppler-utils tesseract-ocr tesseract-ocr-ind ghostscript clamav
 
 .PHONY: run dev test test-sqlite test-postgres lint install install-test system-packages demo clean
 

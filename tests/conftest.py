@@ -1,7 +1,44 @@
+from pathlib import Path
+
 import pytest
+
+CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 
 
 @pytest.fixture(autouse=True)
 def _media_in_tmp(settings, tmp_path):
     """Each test stores its files in a fresh folder."""
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def procedure(db):
+    """The seed's POS, loaded from its data file."""
+    from warta.pos.services import load_procedure_file
+
+    procedure, _ = load_procedure_file()
+    return procedure
+
+
+@pytest.fixture
+def office(procedure):
+    """The demo office (BPMP Provinsi Bengkulu) with one user per role."""
+    from warta.accounts.demo import create_demo_office
+
+    office, _ = create_demo_office(sorted(procedure.qualification_codes()))
+    return office
+
+
+@pytest.fixture
+def staff(office):
+    """The demo users by username: ppid, pengolah, pengolah2, penelaah, atasan, admin."""
+    from warta.accounts.models import User
+
+    return {user.username: user for user in User.objects.filter(unit__office=office)}
+
+
+@pytest.fixture
+def corpus():
+    if not CORPUS.is_dir():
+        pytest.skip(f"the shared test corpus is not at {CORPUS}")
+    return CORPUS

@@ -243,5 +243,5 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("WARTA_LOG_LEVEL", "INFO")},
-    "loggers": {name: {"level": "WARNING"} for name in ("axes", "weasyprint", "fontTools", "huey")},
+    "loggers": {name: {"level": "WARNING"} for name in ("axes", "weasyprint", "fontTools", "huey", "django_tasks")},
 }

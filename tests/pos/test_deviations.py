@@ -5,6 +5,7 @@ import io
 import pytest
 from pypdf import PdfReader
 
+from tests.helpers import wib
 from warta.core.errors import ServiceError
 from warta.pos.models import BreachKind, StepStatus
 from warta.pos.services import (
@@ -17,8 +18,6 @@ from warta.pos.services import (
     provide_input,
     verify,
 )
-
-from .conftest import wib
 
 pytestmark = pytest.mark.django_db
 

@@ -2,6 +2,7 @@
 
 import pytest
 
+from tests.helpers import wib
 from warta.accounts.models import Role, RoleGrant, Unit, User
 from warta.core.errors import ServiceError
 from warta.pos.models import Run, StepInput
@@ -14,8 +15,6 @@ from warta.pos.services import (
     verify,
 )
 from warta.records.models import AuditRecord
-
-from .conftest import wib
 
 pytestmark = pytest.mark.django_db
 PLAN = [PlanItemData("DIP 2026", wib(30, 0).date())]

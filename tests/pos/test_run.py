@@ -2,12 +2,11 @@
 
 import pytest
 
+from tests.helpers import wib
 from warta.pos.models import RunStatus, StepStatus
 from warta.pos.services import PlanItemData, active_step, complete_step, issue_disposition, provide_input, verify
 from warta.records.audit import verify_chain
 from warta.records.models import AuditRecord
-
-from .conftest import wib
 
 pytestmark = pytest.mark.django_db
 

@@ -2,11 +2,10 @@
 
 import pytest
 
+from tests.helpers import wib
 from warta.pos.clock import TimeState, time_status
 from warta.pos.services import PlanItemData, active_step, flag_time_status, issue_disposition
 from warta.records.models import AuditRecord
-
-from .conftest import wib
 
 pytestmark = pytest.mark.django_db
 

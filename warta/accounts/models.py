@@ -7,6 +7,8 @@ from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from warta.core.formats import zone_abbreviation
+
 
 class Role(models.TextChoices):
     """Roles named by the POS (its 'Pelaksana' columns) plus oversight and administration."""
@@ -80,9 +82,7 @@ class Office(models.Model):
 
     @property
     def zone_abbreviation(self) -> str:
-        return {"Asia/Jakarta": "WIB", "Asia/Pontianak": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT"}.get(
-            self.time_zone, self.time_zone
-        )
+        return zone_abbreviation(self.time_zone)
 
 
 class ExtraDayOff(models.Model):

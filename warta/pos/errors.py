@@ -53,6 +53,10 @@ BREACH_UNEXPLAINED = ErrorCode(
 USE_VERIFY = ErrorCode(
     "pos.use_verify", _("Langkah verifikasi diselesaikan dengan Setujui atau Kembalikan, bukan dengan Selesai.")
 )
+APPROVAL_BLOCKED = ErrorCode(
+    "pos.approval_blocked",
+    _("Verifikasi belum dapat disetujui: %(problems)s. Selesaikan hal tersebut atau kembalikan ke penyusun."),
+)
 NOT_VERIFICATION = ErrorCode("pos.not_verification", _("Langkah %(number)s bukan langkah verifikasi."))
 RETURN_REASON_REQUIRED = ErrorCode(
     "pos.return_reason_required", _("Tuliskan alasan pengembalian agar pelaksana tahu apa yang harus diperbaiki.")

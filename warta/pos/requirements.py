@@ -25,6 +25,21 @@ def input_present(run, key: str) -> bool:
     return run.inputs.filter(key=key).exists()
 
 
+ApprovalCheck = Callable[["Run"], list[str]]  # noqa: F821
+
+_approval_checks: list[ApprovalCheck] = []
+
+
+def register_approval_check(check: ApprovalCheck) -> None:
+    """A check the verification step must pass before it can approve: it returns the problems it found."""
+    if check not in _approval_checks:
+        _approval_checks.append(check)
+
+
+def approval_problems(run) -> list[str]:
+    return [problem for check in _approval_checks for problem in check(run)]
+
+
 def disposition_written(run) -> bool:
     return bool(run.instructions.strip()) and run.addressee_id is not None
 

@@ -15,7 +15,8 @@ from warta.records.audit import record
 from .. import errors
 from ..clock import calendar_for
 from ..models import Breach, BreachKind, PlanItem, Run, RunStatus, StepInput, StepRun, StepStatus
-from ..requirements import input_present
+from ..requirements import approval_problems, input_present
+from ..signals import step_finished
 from ..worktime import working_seconds_between
 from .guards import require_executor, require_no_open_breach, require_role
 from .procedures import procedure_in_force
@@ -122,6 +123,7 @@ def _finish(actor, step_run: StepRun, status: str, now: datetime, *, output_note
         "status": status, "working_seconds": step_run.working_seconds, "inputs": step_run.inputs_checked,
         "output": output_note, "return_reason": return_reason,
     })
+    step_finished.send(sender=StepRun, step_run=step_run, actor=actor, status=status, now=now)
     if missing:
         _breach(step_run, BreachKind.MISSING_INPUT,
                 "Diselesaikan tanpa kelengkapan: " + join_labels(item["label"] for item in missing), actor, now)
@@ -233,6 +235,9 @@ def verify(actor, step_run: StepRun, *, approve: bool, reason: str = "", now: da
     run = step_run.run
     require_no_open_breach(run)
     if approve:
+        problems = approval_problems(run)
+        if problems:
+            raise errors.APPROVAL_BLOCKED.error(problems="; ".join(problems))
         _finish(actor, step_run, StepStatus.DONE, now, output_note=reason.strip() or step_run.step.output)
         advance(run, now)
         return step_run

@@ -1,0 +1,395 @@
+"""Every change to documents and their findings. Screens, the CLI and jobs call these; nothing else saves.
+
+An upload is checked (size, type by content, virus scan) on a local copy before anything reaches storage;
+text extraction, OCR and the personal-data scan follow in background jobs scheduled on commit.
+"""
+
+import hashlib
+import logging
+import tempfile
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from django.core.files import File
+from django.db import transaction
+from django.utils import timezone
+
+from warta.accounts.models import Role
+from warta.records.audit import record
+
+from . import errors, extraction, malware, names, ocr, pii, validation
+from .models import Document, MalwareStatus, PIIFinding, PIIStatus, TextStatus
+
+logger = logging.getLogger(__name__)
+
+CHUNK = 1024 * 1024
+CLEARING_ROLES = {Role.PPID, Role.PENELAAH}
+PAGED_FAMILIES = {"pdf", "image"}
+
+
+# --- files -------------------------------------------------------------------------------------------------
+
+
+@contextmanager
+def _local_copy(uploaded_file) -> Iterator[tuple[Path, int, str]]:
+    """Copy an upload to a private temporary file, counting and hashing as it goes: (path, size, sha256)."""
+    declared = getattr(uploaded_file, "size", None)
+    if declared:
+        validation.check_size(declared)
+    limit = validation.max_upload_bytes()
+    with tempfile.TemporaryDirectory(prefix="warta-upload-") as folder:
+        path = Path(folder) / "upload"
+        digest, size = hashlib.sha256(), 0
+        if hasattr(uploaded_file, "chunks"):
+            chunks = uploaded_file.chunks(CHUNK)
+        else:
+            chunks = iter(lambda: uploaded_file.read(CHUNK), b"")
+        with path.open("wb") as out:
+            for chunk in chunks:
+                size += len(chunk)
+                if size > limit:
+                    limit_text = validation.format_size(limit)
+                    raise errors.TOO_LARGE.error(field="file", size=f"lebih dari {limit_text}", limit=limit_text)
+                digest.update(chunk)
+                out.write(chunk)
+        yield path, size, digest.hexdigest()
+
+
+@contextmanager
+def _fetched(field_file) -> Iterator[Path]:
+    """A local copy of a stored file (storage may be S3), removed afterwards. It keeps the extension:
+    openpyxl refuses a workbook whose name does not end in .xlsx."""
+    with tempfile.TemporaryDirectory(prefix="warta-doc-") as folder:
+        path = Path(folder) / f"stored{Path(field_file.name).suffix}"
+        with field_file.open("rb") as source, path.open("wb") as out:
+            for chunk in source.chunks(CHUNK):
+                out.write(chunk)
+        field_file.close()
+        yield path
+
+
+def _store(field_file, path: Path, name: str) -> None:
+    with path.open("rb") as handle:
+        field_file.save(name, File(handle), save=False)
+
+
+def _on_commit_delete(storage, *names_to_delete: str) -> None:
+    def delete():
+        for name in names_to_delete:
+            if name:
+                storage.delete(name)
+
+    transaction.on_commit(delete, robust=True)
+
+
+def _enqueue(job_name: str, document_id: int) -> None:
+    from . import tasks  # tasks call back into this module
+
+    job = getattr(tasks, job_name)
+    transaction.on_commit(lambda: job.enqueue(document_id), robust=True)
+
+
+# --- checks before storing ---------------------------------------------------------------------------------
+
+
+def _check_actor(actor) -> None:
+    if actor is not None and not actor.is_active:
+        raise errors.INACTIVE_ACTOR.error()
+
+
+def _scan_for_malware(actor, path: Path, name: str, sha256: str) -> malware.ScanResult:
+    try:
+        result = malware.scan_file(path)
+    except malware.ScannerError as exc:
+        logger.error("Virus scanner unavailable, upload of %r refused: %s", name, exc)
+        raise errors.SCANNER_UNAVAILABLE.error(field="file") from exc
+    if result.infected:
+        logger.warning("Upload of %r refused: %s (%s)", name, result.signature, result.scanner)
+        # Its own transaction: the refusal is kept even though nothing else is.
+        with transaction.atomic():
+            record(
+                actor,
+                "documents.upload_refused_malware",
+                object_type=Document._meta.label_lower,
+                object_label=name,
+                after={"original_name": name, "sha256": sha256, "signature": result.signature,
+                       "scanner": result.scanner},
+            )  # fmt: skip
+        raise errors.MALWARE_FOUND.error(field="file", signature=result.signature)
+    return result
+
+
+def _checked_fields(actor, path: Path, size: int, sha256: str, display: str):
+    """Validate and scan; return the Document field values that describe this file, and its storage name."""
+    inspection = validation.inspect(path, display, size)
+    scan = _scan_for_malware(actor, path, display, sha256)
+    fields = {
+        "original_name": display,
+        "media_type": inspection.media_type,
+        "size": size,
+        "sha256": sha256,
+        "page_count": inspection.page_count,
+        "malware_status": MalwareStatus.CLEAN if scan.scanned else MalwareStatus.SKIPPED,
+        "malware_scanner": scan.scanner[:200],
+        "malware_scanned_at": timezone.now() if scan.scanned else None,
+    }
+    return fields, names.storage_name(display, inspection.extension)
+
+
+def _summary(document: Document) -> dict:
+    return {
+        "original_name": document.original_name,
+        "file": document.file.name,
+        "media_type": document.media_type,
+        "size": document.size,
+        "sha256": document.sha256,
+        "malware_status": document.malware_status,
+    }
+
+
+# --- upload and replace ------------------------------------------------------------------------------------
+
+
+def upload_document(actor, uploaded_file, *, original_name: str | None = None) -> Document:
+    """Check, store and register a file; its text is read by a background job after commit.
+
+    ``actor`` is the uploading user, or None for a system import. Raises ServiceError (codes in errors.py).
+    """
+    _check_actor(actor)
+    display = names.display_name(original_name or getattr(uploaded_file, "name", None))
+    with _local_copy(uploaded_file) as (path, size, sha256):
+        fields, storage_name = _checked_fields(actor, path, size, sha256, display)
+        document = Document(uploaded_by=actor, **fields)
+        _store(document.file, path, storage_name)
+    try:
+        with transaction.atomic():
+            document.save()
+            record(actor, "documents.uploaded", document, after=_summary(document))
+            _enqueue("extract_text", document.pk)
+    except BaseException:
+        document.file.delete(save=False)
+        raise
+    return document
+
+
+def replace_document_file(actor, document: Document, new_file, *, original_name: str | None = None) -> Document:
+    """Swap in a corrected file (say, with personal data blacked out): checked like an upload, read and
+    scanned again. Findings on the old file are removed: the new content needs its own review (the
+    clearings stay in the audit log). The old file and its OCR copy leave storage after commit."""
+    _check_actor(actor)
+    display = names.display_name(original_name or getattr(new_file, "name", None))
+    with _local_copy(new_file) as (path, size, sha256):
+        fields, storage_name = _checked_fields(actor, path, size, sha256, display)
+        with transaction.atomic():
+            locked = Document.objects.select_for_update().get(pk=document.pk)
+            before = _summary(locked)
+            old_names = (locked.file.name, locked.ocr_file.name)
+            _store(locked.file, path, storage_name)
+            try:
+                for name, value in fields.items():
+                    setattr(locked, name, value)
+                locked.text, locked.text_status, locked.text_error = "", TextStatus.PENDING, ""
+                locked.has_text_layer, locked.ocr_applied, locked.ocr_file = None, False, ""
+                locked.pii_status, locked.pii_scanned_at = PIIStatus.NOT_SCANNED, None
+                removed, _ = locked.pii_findings.all().delete()
+                locked.save()
+                record(actor, "documents.file_replaced", locked, before=before,
+                       after={**_summary(locked), "findings_removed": removed})  # fmt: skip
+            except BaseException:
+                locked.file.storage.delete(locked.file.name)
+                raise
+            _on_commit_delete(locked.file.storage, *old_names)
+            _enqueue("extract_text", locked.pk)
+    return locked
+
+
+# --- text, OCR and the personal-data scan (run by jobs) ----------------------------------------------------
+
+
+def _apply_pii_scan(document: Document, family: str) -> dict:
+    findings = pii.scan(document.text)
+    paged = family in PAGED_FAMILIES
+    document.pii_findings.all().delete()
+    PIIFinding.objects.bulk_create(
+        PIIFinding(
+            document=document,
+            kind=finding.kind,
+            page=finding.page if paged else None,
+            masked_value=finding.masked[:120],
+            snippet=finding.snippet[:300],
+        )
+        for finding in findings
+    )
+    document.pii_status = PIIStatus.FINDINGS if findings else PIIStatus.CLEAN
+    document.pii_scanned_at = timezone.now()
+    return dict(Counter(finding.kind for finding in findings))
+
+
+def _save_text(document_id: int, sha256: str, action: str, *, scan_family: str | None = None,
+               ocr_output: Path | None = None, **fields) -> Document | None:  # fmt: skip
+    """Write a job's outcome, unless the file was replaced while the job ran (then the outcome is stale)."""
+    with transaction.atomic():
+        document = Document.objects.select_for_update().filter(pk=document_id, sha256=sha256).first()
+        if document is None:
+            return None
+        before = {"text_status": document.text_status, "pii_status": document.pii_status}
+        for name, value in fields.items():
+            setattr(document, name, value)
+        if ocr_output is not None:
+            stem = names.storage_name(document.original_name, "").rstrip(".")
+            _store(document.ocr_file, ocr_output, f"{stem}-ocr.pdf")
+        try:
+            after = {"text_status": document.text_status, "characters": len(document.text)}
+            if document.text_error:
+                after["text_error"] = document.text_error
+            if scan_family is not None:
+                after["pii_findings"] = _apply_pii_scan(document, scan_family)
+                after["pii_status"] = document.pii_status
+            document.save()
+            record(None, action, document, before=before, after=after)
+        except BaseException:
+            if ocr_output is not None:
+                document.ocr_file.delete(save=False)
+            raise
+    return document
+
+
+def _family(document: Document) -> str:
+    file_type = validation.file_type_for(document.media_type)
+    return file_type.family if file_type else "unknown"
+
+
+def extract_document_text(document_id: int) -> str:
+    """Read the stored file's text; scan it, or hand scanned pages to OCR. Returns the resulting status."""
+    document = Document.objects.filter(pk=document_id).first()
+    if document is None:
+        return "missing"
+    family, sha256 = _family(document), document.sha256
+    try:
+        with _fetched(document.file) as path:
+            result = extraction.extract(path, family)
+    except extraction.ExtractionError as exc:
+        _save_text(document_id, sha256, "documents.text_failed", text="", text_status=TextStatus.FAILED,
+                   text_error=str(exc))  # fmt: skip
+        return TextStatus.FAILED
+    except Exception as exc:
+        logger.exception("Text extraction of document %s failed", document_id)
+        message = f"Galat tak terduga saat membaca teks ({type(exc).__name__}). Hubungi pengelola sistem."
+        _save_text(document_id, sha256, "documents.text_failed", text="", text_status=TextStatus.FAILED,
+                   text_error=message)  # fmt: skip
+        return TextStatus.FAILED
+
+    if not result.needs_ocr:
+        _save_text(document_id, sha256, "documents.text_extracted", scan_family=family, text=result.text,
+                   text_status=TextStatus.DONE, text_error="", has_text_layer=True)  # fmt: skip
+        return TextStatus.DONE
+
+    reason = ocr.unavailable_reason()
+    pages = ", ".join(map(str, result.pages_needing_ocr))
+    saved = _save_text(
+        document_id, sha256, "documents.ocr_needed", text=result.text, text_status=TextStatus.OCR_NEEDED,
+        has_text_layer=False,
+        text_error=f"OCR belum dapat dijalankan: {reason}" if reason else f"Halaman tanpa teks: {pages}.",
+    )  # fmt: skip
+    if saved is not None and reason is None:
+        with transaction.atomic():
+            _enqueue("run_ocr", document_id)
+    return TextStatus.OCR_NEEDED
+
+
+def ocr_document(document_id: int) -> str:
+    """OCR the pages without text into a searchable PDF copy, then read and scan its text."""
+    document = Document.objects.filter(pk=document_id).first()
+    if document is None:
+        return "missing"
+    if document.text_status not in {TextStatus.OCR_NEEDED, TextStatus.OCR_RUNNING}:
+        return document.text_status
+    family, sha256 = _family(document), document.sha256
+    if _save_text(document_id, sha256, "documents.ocr_started", text_status=TextStatus.OCR_RUNNING) is None:
+        return "stale"
+    with tempfile.TemporaryDirectory(prefix="warta-ocr-") as folder:
+        output = Path(folder) / "ocr.pdf"
+        try:
+            with _fetched(document.file) as source:
+                ocr.make_searchable_pdf(source, output, image=family == "image", pages=document.page_count or 1)
+            result = extraction.read_pdf(output)
+        except (ocr.OcrError, extraction.ExtractionError) as exc:
+            _save_text(document_id, sha256, "documents.ocr_failed", text_status=TextStatus.FAILED,
+                       text_error=str(exc))  # fmt: skip
+            return TextStatus.FAILED
+        except Exception as exc:
+            logger.exception("OCR of document %s failed", document_id)
+            message = f"Galat tak terduga saat OCR ({type(exc).__name__}). Hubungi pengelola sistem."
+            _save_text(document_id, sha256, "documents.ocr_failed", text_status=TextStatus.FAILED,
+                       text_error=message)  # fmt: skip
+            return TextStatus.FAILED
+        still_empty = [str(number) for number in result.pages_needing_ocr]
+        note = f"OCR tidak menemukan teks pada halaman {', '.join(still_empty)}." if still_empty else ""
+        _save_text(
+            document_id, sha256, "documents.ocr_done", scan_family=family, ocr_output=output,
+            text=result.text, text_status=TextStatus.OCR_DONE, text_error=note, ocr_applied=True,
+            page_count=document.page_count or len(result.pages),
+        )  # fmt: skip
+    return TextStatus.OCR_DONE
+
+
+# --- review ------------------------------------------------------------------------------------------------
+
+
+def clear_finding(actor, finding: PIIFinding, note: str) -> PIIFinding:
+    """A PPID or Penelaah Teknis Kebijakan states, with a reason, that this finding may be published."""
+    note = (note or "").strip()
+    if actor is None or not (actor.role_set() & CLEARING_ROLES):
+        raise errors.NOT_ALLOWED_TO_CLEAR.error()
+    if not note:
+        raise errors.NOTE_REQUIRED.error(field="note")
+    with transaction.atomic():
+        locked = PIIFinding.objects.select_for_update().select_related("cleared_by").get(pk=finding.pk)
+        if locked.cleared_at is not None:
+            raise errors.FINDING_ALREADY_CLEARED.error(by=str(locked.cleared_by or "sistem"))
+        locked.cleared_by, locked.cleared_at, locked.cleared_note = actor, timezone.now(), note
+        locked.save()
+        document = Document.objects.select_for_update().get(pk=locked.document_id)
+        if not document.findings_open().exists():
+            document.pii_status = PIIStatus.CLEARED
+            document.save(update_fields=["pii_status"])
+        record(actor, "documents.finding_cleared", locked, before={"cleared": False},
+               after={"cleared": True, "kind": locked.kind, "page": locked.page,
+                      "masked_value": locked.masked_value, "note": note, "document_id": document.pk})  # fmt: skip
+    return locked
+
+
+def document_ready_for_verification(document: Document) -> list[str]:
+    """What still stands between this document and verification (step 3 of the POS); empty when ready."""
+    problems = []
+    status, error = document.text_status, document.text_error
+    if status == TextStatus.PENDING:
+        problems.append("Teks dokumen belum selesai dibaca. Tunggu sebentar, lalu muat ulang halaman.")
+    elif status == TextStatus.OCR_NEEDED:
+        problems.append(f"Dokumen ini hasil pindai dan menunggu OCR. {error}".strip())
+    elif status == TextStatus.OCR_RUNNING:
+        problems.append("OCR sedang berjalan. Tunggu sampai selesai, lalu muat ulang halaman.")
+    elif status == TextStatus.FAILED:
+        problems.append(
+            f"Teks dokumen gagal dibaca: {error} Data pribadi di dalamnya belum dapat diperiksa; "
+            "unggah berkas yang dapat dibaca."
+        )
+    elif document.pii_status == PIIStatus.NOT_SCANNED:
+        problems.append("Pemeriksaan data pribadi belum dilakukan.")
+
+    open_findings = list(document.findings_open())
+    if open_findings:
+        where = ", ".join(str(finding) for finding in open_findings[:5])
+        more = f", dan {len(open_findings) - 5} lainnya" if len(open_findings) > 5 else ""
+        problems.append(
+            f"Ada {len(open_findings)} temuan data pribadi yang belum ditangani ({where}{more}). "
+            "Hitamkan datanya lalu ganti berkas, atau nyatakan aman dengan alasan."
+        )
+
+    if document.malware_status != MalwareStatus.CLEAN and malware.configured_target():
+        problems.append(
+            "Berkas ini diunggah saat pemindaian virus mati. Ganti berkas dengan berkas yang sama agar dipindai."
+        )
+    return problems

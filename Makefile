@@ -6,7 +6,7 @@ WARTA := $(BIN)/warta
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/warta
-APT_TEST_PACKAGES := libmagic1 libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core poppler-utils tesseract-ocr tesseract-ocr-ind ghostscript clamav
+APT_TEST_PACKAGES := libmagic1 libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core poppler-utils tesseract-ocr tesseract-ocr-ind ghostscript clamav chromium
 
 .PHONY: run dev test test-sqlite test-postgres lint install install-test system-packages demo clean
 
@@ -24,7 +24,11 @@ $(VENV)/.installed-test: $(VENV)/.installed
 
 install: $(VENV)/.installed
 
-install-test: $(VENV)/.installed-test system-packages
+node_modules/axe-core/axe.min.js: package.json
+	@if command -v npm >/dev/null; then npm install --no-audit --no-fund --silent; \
+	else echo "!! npm is missing: the browser tests will be SKIPPED (install Node.js and npm)." >&2; fi
+
+install-test: $(VENV)/.installed-test system-packages node_modules/axe-core/axe.min.js
 
 # Debian packages the tests (and the app) use; installed only when running as root on Debian/Ubuntu.
 system-packages:

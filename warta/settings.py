@@ -70,6 +70,8 @@ INSTALLED_APPS = [
     "warta.pos",
     "warta.documents",
     "warta.registry",
+    "warta.announcements",
+    "warta.office",
     "warta.portal",
 ]
 

@@ -7,5 +7,6 @@ urlpatterns = [
     path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("kelola/admin/", admin.site.urls),
+    path("kelola/", include("warta.office.urls")),
     path("", include("warta.portal.urls")),
 ]

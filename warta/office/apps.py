@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class OfficeConfig(AppConfig):
+    name = "warta.office"
+    verbose_name = "Ruang kerja staf"

@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "warta.registry",
     "warta.announcements",
     "warta.office",
+    "warta.api",
     "warta.portal",
 ]
 

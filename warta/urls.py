@@ -7,6 +7,8 @@ urlpatterns = [
     path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("kelola/admin/", admin.site.urls),
+    path("kelola/akun/", include("warta.accounts.urls")),
     path("kelola/", include("warta.office.urls")),
+    path("api/", include("warta.api.urls")),
     path("", include("warta.portal.urls")),
 ]

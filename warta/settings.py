@@ -177,6 +177,10 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 FILE_UPLOAD_PERMISSIONS = 0o640
+# Uploads larger than this are refused (the reverse proxy's body limit must be at least as large).
+WARTA_MAX_UPLOAD_MB = int(env("WARTA_MAX_UPLOAD_MB", "50"))
+# ClamAV: tcp://host:3310, unix:///run/clamav/clamd.ctl, or a signature folder for clamscan. Empty: scanning off.
+WARTA_CLAMAV = env("WARTA_CLAMAV")
 
 # --- Language and time: Bahasa Indonesia first, English available; datetimes stored in UTC.
 LANGUAGE_CODE = "id"

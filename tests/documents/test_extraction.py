@@ -88,7 +88,7 @@ def test_odt_and_ods_are_read(tmp_path):
 @pytest.mark.parametrize(
     ("raw", "expected"),
     [
-        ("Pengumuman: jalan ditutup.".encode(), "Pengumuman: jalan ditutup."),
+        (b"Pengumuman: jalan ditutup.", "Pengumuman: jalan ditutup."),
         ("\ufeffCafé PPID".encode(), "Café PPID"),
         ("Café – PPID".encode("cp1252"), "Café – PPID"),
         ("Café".encode("utf-16"), "Café"),
@@ -118,3 +118,15 @@ def test_a_damaged_docx_fails_with_a_readable_message(tmp_path):
     with pytest.raises(extraction.ExtractionError) as caught:
         extraction.extract(path, "docx")
     assert "tidak dapat dibaca" in str(caught.value)
+
+
+def test_a_pdf_with_no_text_at_all_goes_to_ocr_even_without_images(tmp_path):
+    import pypdf
+
+    writer = pypdf.PdfWriter()
+    writer.add_blank_page(595, 842)
+    writer.add_blank_page(595, 842)
+    path = tmp_path / "kosong.pdf"
+    with path.open("wb") as out:
+        writer.write(out)
+    assert extraction.extract(path, "pdf").pages_needing_ocr == [1, 2]

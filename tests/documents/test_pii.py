@@ -14,11 +14,11 @@ FILLERS = st.sampled_from(
 
 
 @st.composite
-def niks(draw, female=st.booleans()):
+def niks(draw):
     province = draw(st.sampled_from(sorted(pii.PROVINCE_CODES)))
     regency, district = draw(st.integers(1, 99)), draw(st.integers(1, 99))
     born = draw(st.dates(min_value=date(1930, 1, 1), max_value=date(2025, 12, 31)))
-    day = born.day + (40 if draw(female) else 0)
+    day = born.day + (40 if draw(st.booleans()) else 0)  # women add 40 to the day
     serial = draw(st.integers(1, 9999))
     return f"{province:02d}{regency:02d}{district:02d}{day:02d}{born:%m%y}{serial:04d}"
 

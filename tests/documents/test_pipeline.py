@@ -45,7 +45,9 @@ def upload(actor, name: str, content: bytes, run_jobs) -> Document:
 
 def test_text_pdf_is_read_and_found_clean(uploader, run_jobs):
     with run_jobs():
-        document = services.upload_document(uploader, upload_of(corpus_file("05_sk_sekda_sumedang_standar_biaya_2022.pdf")))
+        document = services.upload_document(
+            uploader, upload_of(corpus_file("05_sk_sekda_sumedang_standar_biaya_2022.pdf"))
+        )
     document.refresh_from_db()
     assert document.text_status == TextStatus.DONE and document.has_text_layer is True
     assert len(document.pages) == 3
@@ -88,7 +90,9 @@ def test_docx_findings_have_no_page_number(uploader, run_jobs):
 
 def test_corpus_xlsx_is_read_in_the_background(uploader, run_jobs):
     with run_jobs():
-        document = services.upload_document(uploader, upload_of(corpus_file("11_informasi_berkala_pt_food_station.xlsx")))
+        document = services.upload_document(
+            uploader, upload_of(corpus_file("11_informasi_berkala_pt_food_station.xlsx"))
+        )
     document.refresh_from_db()
     assert document.text_status == TextStatus.DONE
     assert "Profil Singkat Pimpinan Perusahaan" in document.text
@@ -131,9 +135,11 @@ def test_replacing_the_file_rescans_and_removes_the_old_file(uploader, run_jobs,
     old_name = document.file.name
     assert document.pii_status == PIIStatus.FINDINGS
 
-    redacted = pdf_with_pages("<p>NIK ████████████████</p>")
+    redacted = pdf_with_pages("<p>Daftar penerima bantuan, NIK ████████████████</p>")
     with run_jobs():
-        replaced = services.replace_document_file(uploader, document, SimpleUploadedFile("penerima-hitam.pdf", redacted))
+        replaced = services.replace_document_file(
+            uploader, document, SimpleUploadedFile("penerima-hitam.pdf", redacted)
+        )
     replaced.refresh_from_db()
 
     assert replaced.pk == document.pk and replaced.original_name == "penerima-hitam.pdf"
@@ -183,7 +189,9 @@ def test_a_scan_waits_for_ocr_when_the_server_has_none(uploader, run_jobs, monke
     assert "menunggu OCR" in services.document_ready_for_verification(document)[0]
 
 
-def test_a_document_uploaded_while_scanning_was_off_is_flagged_once_scanning_is_on(uploader, run_jobs, settings, tmp_path):
+def test_a_document_uploaded_while_scanning_was_off_is_flagged_once_scanning_is_on(
+    uploader, run_jobs, settings, tmp_path
+):
     document = upload(uploader, "a.txt", b"Pengumuman libur\n", run_jobs)
     settings.WARTA_CLAMAV = str(tmp_path)
     assert "pemindaian virus mati" in services.document_ready_for_verification(document)[0]

@@ -140,7 +140,10 @@ def test_empty_files_are_refused(uploader):
 @pytest.mark.parametrize(
     ("name", "media_type"),
     [
-        ("11_informasi_berkala_pt_food_station.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+        (
+            "11_informasi_berkala_pt_food_station.xlsx",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        ),
         ("12_opendata_jabar_produksi_sampah.csv", "text/csv"),
     ],
 )

@@ -1,7 +1,8 @@
 """Reading the text out of a stored file, one reader per family of formats.
 
 PDF pages stay apart (joined with form feeds) so a finding can name its page. A PDF page with an image
-and (almost) no text is a scan: it is listed in ``pages_needing_ocr``.
+and (almost) no text is a scan: it is listed in ``pages_needing_ocr``; so is every page of a PDF with no
+text at all.
 """
 
 import codecs
@@ -68,6 +69,9 @@ def read_pdf(path: Path) -> Extraction:
             pages.append(text)
             if sum(ch.isalnum() for ch in text) < MIN_PAGE_CHARACTERS and _page_has_image(page):
                 scans.append(number)
+        if pages and all(sum(ch.isalnum() for ch in text) < MIN_PAGE_CHARACTERS for text in pages):
+            # No text anywhere: a scan, or lettering drawn as outlines. OCR reads both.
+            scans = list(range(1, len(pages) + 1))
     except (pypdf.errors.PdfReadError, ValueError, KeyError, TypeError, RecursionError) as exc:
         raise ExtractionError("PDF tidak dapat dibaca; berkasnya mungkin rusak.") from exc
     return Extraction(pages=pages, paged=True, pages_needing_ocr=scans)

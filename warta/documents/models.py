@@ -41,11 +41,6 @@ class MalwareStatus(models.TextChoices):
     CLEAN = "clean", _("bersih dari virus")
 
 
-class DocumentQuerySet(models.QuerySet):
-    def with_open_findings(self):
-        return self.filter(pii_findings__cleared_at__isnull=True).distinct()
-
-
 class Document(models.Model):
     file = models.FileField(_("berkas"), upload_to=document_path, max_length=255)
     original_name = models.CharField(_("nama berkas asli"), max_length=255)
@@ -95,8 +90,6 @@ class Document(models.Model):
     malware_status = models.CharField(_("pemindaian virus"), max_length=20, choices=MalwareStatus.choices)
     malware_scanner = models.CharField(_("pemindai virus"), max_length=200, blank=True)
     malware_scanned_at = models.DateTimeField(_("dipindai pada"), null=True, blank=True)
-
-    objects = DocumentQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("dokumen")

@@ -346,7 +346,7 @@ def clear_finding(actor, finding: PIIFinding, note: str) -> PIIFinding:
     if not note:
         raise errors.NOTE_REQUIRED.error(field="note")
     with transaction.atomic():
-        locked = PIIFinding.objects.select_for_update().select_related("cleared_by").get(pk=finding.pk)
+        locked = PIIFinding.objects.select_for_update().get(pk=finding.pk)
         if locked.cleared_at is not None:
             raise errors.FINDING_ALREADY_CLEARED.error(by=str(locked.cleared_by or "sistem"))
         locked.cleared_by, locked.cleared_at, locked.cleared_note = actor, timezone.now(), note

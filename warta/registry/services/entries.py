@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from warta.accounts.models import Role
 from warta.core.errors import join_labels
+from warta.core.signals import public_content_changed
 from warta.documents.services import document_ready_for_verification
 from warta.pos.models import Run, RunStatus, StepRun
 from warta.pos.services.guards import require_executor, require_role
@@ -20,6 +21,7 @@ from warta.records.audit import record
 
 from .. import errors
 from ..models import REGISTER_FIELDS, Category, Entry, EntryDocument, EntryStatus, Exemption, PublicEntry, Revision
+from ..signals import run_published
 
 BERKALA_UPDATE_MONTHS = 6  # Perki 1/2021 Ps 18: berkala information is announced at least every 6 months
 
@@ -218,7 +220,13 @@ def publish_run(actor, run: Run, *, publish_at: datetime | None = None, now: dat
                  if entry.category != Category.DIKECUALIKAN and entry.pk not in exempt]
     record(actor, "registry.run.published", run, at=now,
            after={"entries": [p.entry_id for p in published], "publish_at": at, "kept_closed": sorted(exempt)})
+    run_published.send(sender=Run, run=run, actor=actor, at=at, now=now)
+    announce_public_change(PublicEntry, run.unit)
     return len(published)
+
+
+def announce_public_change(sender, unit) -> None:
+    transaction.on_commit(lambda: public_content_changed.send(sender=sender, unit=unit))
 
 
 @transaction.atomic
@@ -241,6 +249,7 @@ def withdraw_entry(actor, entry: Entry, *, reason: str, now: datetime | None = N
     revise(entry, actor, "ditarik", {"status": [before, EntryStatus.WITHDRAWN]}, now, reason=reason.strip())
     record(actor, "registry.entry.withdrawn", entry, at=now, before={"status": before},
            after={"reason": reason.strip()})
+    announce_public_change(PublicEntry, entry.unit)
     return entry
 
 

@@ -13,7 +13,7 @@ from warta.records.audit import record
 
 from .. import errors
 from ..models import Category, Entry, EntryStatus, Exemption, ExemptionStatus, Ps17Ground, PublicEntry
-from .entries import revise
+from .entries import announce_public_change, revise
 
 
 @dataclass
@@ -69,6 +69,7 @@ def decide_exemption(actor, test: ConsequenceTest, *, entry: Entry | None = None
     )
     if entry is not None:
         _close_entry(actor, entry, exemption, now)
+        announce_public_change(PublicEntry, entry.unit)
     record(actor, "registry.exemption.decided", exemption, at=now, after={
         "entry": entry.pk if entry else None, "grounds": test.grounds, "other_law": test.other_law,
         "period": test.period, "expires_on": test.expires_on,

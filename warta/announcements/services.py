@@ -1,0 +1,130 @@
+"""Announcements move with the POS run like register entries: drafted in the drafting step, verified by the
+verification step, published in the upload step (when the register's ``publish_run`` runs)."""
+
+from datetime import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+
+from warta.accounts.models import Role
+from warta.core.errors import join_labels
+from warta.pos.models import Run
+from warta.pos.services.guards import require_role
+from warta.records.audit import record
+from warta.registry.models import Category, EntryStatus
+from warta.registry.services.entries import announce_public_change, require_drafting
+
+from . import errors
+from .models import SERTA_MERTA_PARTS, Announcement
+
+EDITABLE = ["title", "summary", "body", "category", "urgent_until", *SERTA_MERTA_PARTS]
+
+
+def _checked(values: dict) -> dict:
+    unknown = set(values) - set(EDITABLE)
+    if unknown:
+        raise errors.INVALID_VALUE.error(field=sorted(unknown)[0], label=sorted(unknown)[0], problem="tidak dikenal.")
+    probe = Announcement(**values)
+    try:
+        probe.clean_fields(exclude=[name for name in (f.name for f in Announcement._meta.fields) if name not in values])
+    except ValidationError as exc:
+        field, messages = next(iter(exc.message_dict.items()))
+        label = Announcement._meta.get_field(field).verbose_name
+        raise errors.INVALID_VALUE.error(field=field, label=label, problem=" ".join(messages)) from None
+    if probe.category == Category.SERTA_MERTA:
+        missing = [str(label) for name, label in SERTA_MERTA_PARTS.items() if not str(getattr(probe, name)).strip()]
+        if missing:
+            raise errors.SERTA_MERTA_INCOMPLETE.error(field=next(
+                name for name, label in SERTA_MERTA_PARTS.items() if str(label) == missing[0]
+            ), missing=join_labels(missing).lower())
+    return values
+
+
+def _unique_slug(title: str) -> str:
+    base = slugify(title)[:100] or "pengumuman"
+    slug, number = base, 2
+    while Announcement.objects.filter(slug=slug).exists():
+        slug, number = f"{base}-{number}", number + 1
+    return slug
+
+
+@transaction.atomic
+def create_announcement(actor, run: Run, values: dict, *, now: datetime | None = None) -> Announcement:
+    now = now or timezone.now()
+    require_drafting(actor, run)
+    values = _checked({**{"category": Category.SERTA_MERTA if run.urgent else Category.BERKALA}, **values})
+    announcement = Announcement.objects.create(unit=run.unit, run=run, slug=_unique_slug(values.get("title", "")),
+                                               created_by=actor, created_at=now, updated_at=now, **values)
+    record(actor, "announcements.created", announcement, at=now, after=values)
+    return announcement
+
+
+@transaction.atomic
+def update_announcement(actor, run: Run, announcement: Announcement, values: dict, *,
+                        now: datetime | None = None) -> Announcement:
+    now = now or timezone.now()
+    require_drafting(actor, run)
+    announcement = Announcement.objects.select_for_update().get(pk=announcement.pk)
+    if announcement.run_id != run.pk:
+        raise errors.NOT_IN_RUN.error(number=announcement.run.number)
+    current = {name: getattr(announcement, name) for name in EDITABLE}
+    _checked({**current, **values})
+    changes = {name: [current[name], value] for name, value in values.items() if current[name] != value}
+    for name, value in values.items():
+        setattr(announcement, name, value)
+    announcement.status = EntryStatus.DRAFT
+    announcement.updated_at = now
+    announcement.save()
+    record(actor, "announcements.updated", announcement, at=now, after={"changes": changes})
+    return announcement
+
+
+def mark_verified(run: Run, actor, now: datetime) -> int:
+    count = run.announcements.filter(status=EntryStatus.DRAFT).update(status=EntryStatus.VERIFIED, updated_at=now)
+    if count:
+        record(actor, "announcements.verified", run, at=now, after={"announcements": count})
+    return count
+
+
+def publish_verified(run: Run, actor, at: datetime, now: datetime) -> int:
+    """Called when the register publishes the run (the upload step)."""
+    verified = list(run.announcements.filter(status=EntryStatus.VERIFIED))
+    for announcement in verified:
+        announcement.status = EntryStatus.PUBLISHED
+        announcement.published_at = at
+        announcement.save(update_fields=["status", "published_at"])
+        record(actor, "announcements.published", announcement, at=now, after={"published_at": at})
+    if verified:
+        announce_public_change(Announcement, run.unit)
+    return len(verified)
+
+
+@transaction.atomic
+def withdraw_announcement(actor, announcement: Announcement, *, reason: str,
+                          now: datetime | None = None) -> Announcement:
+    now = now or timezone.now()
+    require_role(actor, Role.PPID, announcement.unit)
+    if not reason.strip():
+        raise errors.REASON_REQUIRED.error(field="reason")
+    before = announcement.status
+    announcement.status = EntryStatus.WITHDRAWN
+    announcement.withdrawn_reason = reason.strip()
+    announcement.save(update_fields=["status", "withdrawn_reason"])
+    record(actor, "announcements.withdrawn", announcement, at=now, before={"status": before},
+           after={"reason": reason.strip()})
+    announce_public_change(Announcement, announcement.unit)
+    return announcement
+
+
+def has_announcements(run: Run) -> bool:
+    return run.announcements.exists()
+
+
+def all_verified(run: Run) -> bool:
+    return has_announcements(run) and not run.announcements.filter(status=EntryStatus.DRAFT).exists()
+
+
+def all_published(run: Run) -> bool:
+    return has_announcements(run) and not run.announcements.exclude(status=EntryStatus.PUBLISHED).exists()

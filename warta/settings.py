@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "warta.office",
     "warta.api",
     "warta.portal",
+    "warta.demo",
 ]
 
 MIDDLEWARE = [

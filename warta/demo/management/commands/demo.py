@@ -1,8 +1,9 @@
-"""`warta demo`: the demo office, its users (one per role) and printed logins."""
+"""`warta demo`: the demo office, one user per role, demo content made through the real services; prints logins."""
 
 from django.core.management.base import BaseCommand
 
 from warta.accounts.demo import DEMO_PASSWORD, DEMO_USERS, create_demo_office
+from warta.demo.content import create_demo_content
 from warta.pos.services import procedure_in_force
 
 
@@ -12,6 +13,8 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         procedure = procedure_in_force()
         office, created = create_demo_office(sorted(procedure.qualification_codes()))
+        if created:
+            create_demo_content(office)
         self.stdout.write(("Kantor contoh dibuat: " if created else "Kantor contoh sudah ada: ") + office.name)
         self.stdout.write("")
         self.stdout.write("Akun contoh (kata sandi sama untuk semua, HANYA untuk demo): " + DEMO_PASSWORD)

@@ -1,8 +1,6 @@
-from pathlib import Path
-
 import pytest
 
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+from tests.helpers import CORPUS
 
 
 @pytest.fixture(autouse=True)
@@ -40,5 +38,5 @@ def staff(office):
 @pytest.fixture
 def corpus():
     if not CORPUS.is_dir():
-        pytest.skip(f"the shared test corpus is not at {CORPUS}")
+        pytest.skip(f"CORPUS TESTS SKIPPED: the shared test corpus is not at {CORPUS} (set WARTA_TEST_CORPUS)")
     return CORPUS

@@ -1,5 +1,10 @@
+import os
 from datetime import datetime
+from pathlib import Path
 from zoneinfo import ZoneInfo
+
+# The shared corpus of real PPID documents sits beside the repository (CI) or wherever WARTA_TEST_CORPUS says.
+CORPUS = Path(os.environ.get("WARTA_TEST_CORPUS", Path(__file__).resolve().parents[2] / "shared" / "corpus"))
 
 WIB = ZoneInfo("Asia/Jakarta")
 

@@ -6,8 +6,8 @@ import tempfile
 os.environ.setdefault("WARTA_DATA_DIR", tempfile.mkdtemp(prefix="warta-test-"))
 os.environ["WARTA_JOBS_IMMEDIATE"] = "1"
 
-from warta.settings import *  # noqa: E402, F403
-from warta.settings import STORAGES  # noqa: E402
+from warta.settings import *  # noqa: F403
+from warta.settings import STORAGES
 
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -4,9 +4,9 @@ from pathlib import Path
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from tests.helpers import CORPUS
 from warta.accounts.models import Role, RoleGrant, User
 
-CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus"
 # The EICAR anti-virus test string, in two halves so this file itself never matches a signature.
 EICAR = b"X5O!P%@AP[4\\PZX54(P^)7CC)7}$" + b"EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*"
 
@@ -14,7 +14,7 @@ EICAR = b"X5O!P%@AP[4\\PZX54(P^)7CC)7}$" + b"EICAR-STANDARD-ANTIVIRUS-TEST-FILE!
 def corpus_file(name: str) -> Path:
     path = CORPUS / name
     if not path.exists():
-        pytest.skip(f"test corpus not found at {CORPUS.resolve()} (needs shared/corpus/{name} beside the repo)")
+        pytest.skip(f"CORPUS TESTS SKIPPED: {CORPUS / name} not found (set WARTA_TEST_CORPUS)")
     return path
 
 

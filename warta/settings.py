@@ -88,6 +88,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "warta.accounts.middleware.StaffSessionMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
@@ -201,7 +202,7 @@ WARTA_WARN_RATIO = float(env("WARTA_WARN_RATIO", "0.8"))
 # --- Accounts and security.
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "/masuk/"
-LOGIN_REDIRECT_URL = "/"
+LOGIN_REDIRECT_URL = "/kelola/"  # the staff inbox, unless the sign-in page was given a safe ?next=
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
@@ -220,6 +221,14 @@ AXES_FAILURE_LIMIT = int(env("WARTA_LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = 0.25  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+# The sign-in page itself says, in Indonesian, that the name is locked (never axes' English page).
+AXES_LOCKOUT_CALLABLE = "warta.accounts.views.lockout_response"
+
+# Two factors for every sign-in (warta.accounts.signin): a TOTP authenticator app (django-otp) plus 10 one-time
+# backup codes; every page under /kelola/ needs both for staff (warta.accounts.middleware).
+# Sessions last one working day; "Keluar dari semua perangkat" ends them all earlier (accounts.middleware).
+SESSION_COOKIE_AGE = int(env("WARTA_SESSION_HOURS", "10")) * 3600
+CSRF_FAILURE_VIEW = "warta.accounts.views.csrf_failure"
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

@@ -1,12 +1,11 @@
 from django.contrib import admin
-from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from warta.accounts.urls import signin_urlpatterns
 from warta.core.health import health
 
 urlpatterns = [
-    path("masuk/", auth_views.LoginView.as_view(), name="login"),
-    path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
+    path("", include(signin_urlpatterns)),  # masuk/, masuk/verifikasi/, masuk/pasang-2fa/, keluar/
     path("i18n/", include("django.conf.urls.i18n")),
     path("kesehatan/", health, name="health"),
     path("kelola/admin/", admin.site.urls),

@@ -4,6 +4,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from tests.accounts.helpers import login_verified
 from warta.accounts.models import User
 from warta.documents import services
 
@@ -14,7 +15,7 @@ def test_admin_lists_and_shows_documents_read_only(client, run_jobs):
     admin = User.objects.create_superuser("admin", "admin@example.org", "kata-sandi-panjang-1")
     with run_jobs():
         document = services.upload_document(admin, SimpleUploadedFile("a.txt", b"Hubungi 0812-3456-7890\n"))
-    client.force_login(admin)
+    login_verified(client, admin)
 
     listing = client.get(reverse("admin:documents_document_changelist"))
     assert listing.status_code == 200 and "a.txt" in listing.content.decode()

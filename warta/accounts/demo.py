@@ -13,11 +13,16 @@ DEMO_PASSWORD = "demo-warta-2026"  # noqa: S105 - printed for the demo on purpos
 
 DEMO_USERS = [
     # username, full name, roles, position, NIP, qualified
-    ("ppid", "Rahmawati, S.Sos.", [Role.PPID], "Pejabat Pengelola Informasi dan Dokumentasi", "198103152006042001",
-     True),
+    (
+        "ppid",
+        "Rahmawati, S.Sos.",
+        [Role.PPID],
+        "Pejabat Pengelola Informasi dan Dokumentasi",
+        "198103152006042001",
+        True,
+    ),
     ("pengolah", "Budi Santoso, S.Kom.", [Role.PENGOLAH], "Pengolah Data dan Informasi", "199002102015031002", True),
-    ("pengolah2", "Dewi Lestari, A.Md.", [Role.PENGOLAH], "Pengolah Data dan Informasi", "199507182019032004",
-     False),
+    ("pengolah2", "Dewi Lestari, A.Md.", [Role.PENGOLAH], "Pengolah Data dan Informasi", "199507182019032004", False),
     ("penelaah", "Agus Prasetyo, S.H.", [Role.PENELAAH], "Penelaah Teknis Kebijakan", "198511222010011005", True),
     ("atasan", "Dr. Hendra Wijaya, M.Pd.", [Role.ATASAN], "Kepala Balai", "197302022006041025", True),
     ("admin", "Administrator Warta", [Role.ADMIN], "Pranata Komputer", "", False),
@@ -34,7 +39,7 @@ def create_demo_office(qualification_codes: list[str]) -> tuple[Office, bool]:
         name="Balai Penjaminan Mutu Pendidikan Provinsi Bengkulu",
         short_name="BPMP Bengkulu",
         parent_lines="KEMENTERIAN PENDIDIKAN DASAR DAN MENENGAH\nDIREKTORAT JENDERAL PENDIDIKAN ANAK USIA DINI, "
-                     "PENDIDIKAN DASAR, DAN PENDIDIKAN MENENGAH",
+        "PENDIDIKAN DASAR, DAN PENDIDIKAN MENENGAH",
         address="Jalan Zainul Arifin No. 1, Kota Bengkulu",
         city="Bengkulu",
         email="ppid@bpmp-bengkulu.example",
@@ -43,8 +48,16 @@ def create_demo_office(qualification_codes: list[str]) -> tuple[Office, bool]:
     unit = Unit.objects.create(office=office, name="PPID BPMP Provinsi Bengkulu", code="bpmp-bengkulu")
     record(None, "accounts.office.created", office, after={"name": office.name, "demo": True})
     for username, full_name, roles, position, nip, qualified in DEMO_USERS:
-        user = create_user(None, username=username, password=DEMO_PASSWORD, full_name=full_name, unit=unit,
-                           roles=roles, position=position, nip=nip)
+        user = create_user(
+            None,
+            username=username,
+            password=DEMO_PASSWORD,
+            full_name=full_name,
+            unit=unit,
+            roles=roles,
+            position=position,
+            nip=nip,
+        )
         if username == "admin":
             user.is_superuser = True
             user.save(update_fields=["is_superuser"])

@@ -125,6 +125,9 @@ class User(AbstractUser):
     unit = models.ForeignKey(
         Unit, on_delete=models.PROTECT, null=True, blank=True, related_name="members", verbose_name=_("unit")
     )
+    # Every session remembers the epoch it was signed in under; raising it signs the user out everywhere
+    # (warta.accounts.middleware). Raised by "Keluar dari semua perangkat", a password change and deactivation.
+    session_epoch = models.PositiveIntegerField(_("generasi sesi"), default=0, editable=False)
 
     objects = UserManager()
 
@@ -146,6 +149,19 @@ class User(AbstractUser):
 
     def has_role(self, role: str) -> bool:
         return role in self.role_set()
+
+    def forget_roles(self) -> None:
+        """Drop the cached role set after roles change."""
+        self.__dict__.pop("_role_cache", None)
+
+    @property
+    def is_staff_member(self) -> bool:
+        """Staff: flagged as staff or holding any role. Staff pages need a second factor (docs/decisions.md)."""
+        return self.is_staff or bool(self.role_set())
+
+    @property
+    def is_administrator(self) -> bool:
+        return self.is_active and self.has_role(Role.ADMIN)
 
 
 class RoleGrant(models.Model):

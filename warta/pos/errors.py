@@ -16,7 +16,7 @@ PROCEDURE_AMBIGUOUS = ErrorCode(
 )
 PROCEDURE_UNKNOWN = ErrorCode("pos.procedure_unknown", _("POS bernomor “%(code)s” tidak ditemukan."))
 UNKNOWN_ROLE = ErrorCode("pos.unknown_role", _("Peran “%(role)s” tidak dikenal. Peran yang ada: %(choices)s."))
-USER_INACTIVE = ErrorCode("pos.user_inactive", _("Akun %(user)s tidak aktif."))
+USER_INACTIVE = ErrorCode("pos.user_inactive", _("Akun ini tidak aktif (%(user)s)."))
 OTHER_UNIT = ErrorCode(
     "pos.other_unit", _("%(user)s bukan anggota unit %(unit)s, sehingga tidak dapat menangani disposisi ini.")
 )
@@ -27,7 +27,7 @@ ROLE_REQUIRED = ErrorCode(
 )
 NOT_ASSIGNEE = ErrorCode(
     "pos.not_assignee",
-    _("Langkah ini ditugaskan kepada %(assignee)s. Jika ia berhalangan, alihkan dengan surat penugasan."),
+    _("Langkah ini ditugaskan kepada %(assignee)s; jika ia berhalangan, alihkan dengan surat penugasan."),
 )
 STEP_NOT_ACTIVE = ErrorCode(
     "pos.step_not_active", _("Langkah %(number)s tidak sedang berjalan (status: %(status)s).")
@@ -68,7 +68,7 @@ EXPLANATION_TOO_SHORT = ErrorCode(
 )
 BREACH_ALREADY_EXPLAINED = ErrorCode("pos.breach_already_explained", _("Penyimpangan ini sudah dijelaskan."))
 NOT_RESPONSIBLE = ErrorCode(
-    "pos.not_responsible", _("Penyimpangan ini dijelaskan oleh pelaksananya, yaitu %(user)s.")
+    "pos.not_responsible", _("Penyimpangan ini hanya dapat dijelaskan oleh pelaksananya (%(user)s).")
 )
 PLAN_REQUIRED = ErrorCode(
     "pos.plan_required",
@@ -76,7 +76,7 @@ PLAN_REQUIRED = ErrorCode(
       "tanggalnya."),
 )
 FIELD_REQUIRED = ErrorCode("pos.field_required", _("%(label)s wajib diisi."))
-DELEGATE_SAME = ErrorCode("pos.delegate_same", _("Langkah ini sudah ditugaskan kepada %(user)s."))
+DELEGATE_SAME = ErrorCode("pos.delegate_same", _("Langkah ini sudah ditugaskan kepada orang itu (%(user)s)."))
 DELEGATION_NOT_ALLOWED = ErrorCode(
     "pos.delegation_not_allowed",
     _("Hanya pelaksana langkah ini atau PPID yang dapat mengalihkannya dengan surat penugasan."),

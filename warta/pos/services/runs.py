@@ -16,7 +16,7 @@ from .. import errors
 from ..clock import calendar_for
 from ..models import Breach, BreachKind, PlanItem, Run, RunStatus, StepInput, StepRun, StepStatus
 from ..requirements import approval_problems, input_present
-from ..signals import step_finished
+from ..signals import step_finished, step_opened
 from ..worktime import working_seconds_between
 from .guards import require_executor, require_no_open_breach, require_role
 from .procedures import procedure_in_force
@@ -67,6 +67,7 @@ def _open_step(run: Run, step, now: datetime, attempt: int = 1) -> StepRun:
     )
     record(None, "pos.step.opened", step_run, at=now,
            after={"step": step.number, "attempt": attempt, "assignee": step_run.assignee_id})
+    step_opened.send(sender=StepRun, step_run=step_run, now=now)
     return step_run
 
 

@@ -152,7 +152,7 @@ class Command(BaseCommand):
         open_breaches = run.unexplained_breaches()
         for breach in open_breaches:
             self.stdout.write(f"Penyimpangan #{breach.pk} ({breach.get_kind_display()}: {breach.detail}) menunggu "
-                              f"penjelasan dari {breach.responsible}.")
+                              f"penjelasan pelaksananya ({breach.responsible}).")
 
     def _explain(self, breach, actor, text, **options):
         item = Breach.objects.filter(pk=breach).first()

@@ -1,0 +1,71 @@
+"""What the workspace itself keeps: notifications for staff, and who took a step from a shared queue."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class NotificationKind(models.TextChoices):
+    STEP_OPENED = "tugas", _("Tugas baru")
+    STEP_RETURNED = "dikembalikan", _("Dikembalikan dari verifikasi")
+    DELEGATED = "dialihkan", _("Dialihkan dengan surat penugasan")
+    EDITION = "edisi", _("Edisi DIP")
+    OTHER = "lain", _("Pemberitahuan")
+
+
+class NotificationQuerySet(models.QuerySet):
+    def unread(self):
+        return self.filter(read_at__isnull=True)
+
+
+class Notification(models.Model):
+    """One message to one staff member, shown in the workspace and sent by e-mail when mail is configured."""
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications", verbose_name=_("penerima")
+    )
+    kind = models.CharField(_("jenis"), max_length=20, choices=NotificationKind.choices, default=NotificationKind.OTHER)
+    title = models.CharField(_("judul"), max_length=300)
+    body = models.TextField(_("isi"), blank=True)
+    url = models.CharField(_("tautan"), max_length=300, blank=True)
+    run = models.ForeignKey(
+        "pos.Run", on_delete=models.CASCADE, null=True, blank=True, related_name="+", verbose_name=_("disposisi")
+    )
+    urgent = models.BooleanField(_("segera"), default=False)
+    created_at = models.DateTimeField(_("dibuat"), default=timezone.now)
+    read_at = models.DateTimeField(_("dibaca"), null=True, blank=True)
+    emailed_at = models.DateTimeField(_("dikirim lewat surel"), null=True, blank=True)
+
+    objects = NotificationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("pemberitahuan")
+        verbose_name_plural = _("pemberitahuan")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["recipient", "read_at"])]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def is_unread(self) -> bool:
+        return self.read_at is None
+
+
+class StepClaim(models.Model):
+    """A step waiting in a role's shared queue that one holder took ("Ambil tugas ini").
+
+    The engine names the executor when the step is finished; until then this row keeps the others off it.
+    """
+
+    step_run = models.OneToOneField("pos.StepRun", on_delete=models.CASCADE, related_name="claim")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    claimed_at = models.DateTimeField(_("diambil pada"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("tugas yang diambil")
+        verbose_name_plural = _("tugas yang diambil")
+
+    def __str__(self):
+        return f"{self.step_run} — {self.user}"

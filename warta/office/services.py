@@ -1,0 +1,150 @@
+"""Writes the workspace owns: notifications (in the app, and by e-mail when mail is configured) and queue claims.
+
+Notifications follow the procedure engine through its ``step_opened`` signal, so the engine never imports the
+workspace. E-mail goes out from a background job after the transaction commits.
+"""
+
+import logging
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from warta.accounts.models import Role
+from warta.pos.models import StepStatus
+from warta.pos.services.guards import require_active, require_role
+from warta.records.audit import record
+
+from . import errors
+from .models import Notification, NotificationKind, StepClaim
+
+logger = logging.getLogger(__name__)
+
+
+def email_configured() -> bool:
+    return bool(getattr(settings, "EMAIL_HOST", ""))
+
+
+def notify(recipient, title: str, *, body: str = "", url: str = "", run=None, kind: str = NotificationKind.OTHER,
+           urgent: bool = False) -> Notification:
+    """Leave a message for one staff member; mail it too (after commit) when mail is configured."""
+    notification = Notification.objects.create(
+        recipient=recipient, title=title[:300], body=body, url=url[:300], run=run, kind=kind, urgent=urgent,
+    )
+    if email_configured() and recipient.email:
+        from . import tasks  # the job calls back into this module
+
+        transaction.on_commit(lambda: tasks.send_notification_email.enqueue(notification.pk), robust=True)
+    return notification
+
+
+def deliver_email(notification_id: int) -> str:
+    """Send one notification by e-mail (run by a job). A failure raises, so the job is marked failed and logged."""
+    notification = Notification.objects.select_related("recipient").filter(pk=notification_id).first()
+    if notification is None or notification.emailed_at is not None or not notification.recipient.email:
+        return "lewati"
+    link = f"{settings.SITE_URL}{notification.url}" if notification.url else settings.SITE_URL
+    body = "\n\n".join(part for part in (
+        f"Yth. {notification.recipient.display_name},",
+        notification.title,
+        notification.body,
+        f"Buka ruang kerja: {link}",
+        "Pesan ini dikirim otomatis oleh Warta. Jangan membalas surel ini.",
+    ) if part)
+    send_mail(f"[Warta] {notification.title}", body, settings.DEFAULT_FROM_EMAIL, [notification.recipient.email],
+              fail_silently=False)
+    Notification.objects.filter(pk=notification.pk).update(emailed_at=timezone.now())
+    return "terkirim"
+
+
+def mark_read(user, notification_ids=None) -> int:
+    """Mark the user's notifications read: the given ones, or all of them."""
+    unread = Notification.objects.filter(recipient=user, read_at__isnull=True)
+    if notification_ids is not None:
+        unread = unread.filter(pk__in=list(notification_ids))
+    return unread.update(read_at=timezone.now())
+
+
+def step_url(run) -> str:
+    return reverse("office:step", args=[run.pk])
+
+
+def _queue_holders(step_run):
+    unit = step_run.run.unit
+    return list(unit.members.filter(is_active=True, role_grants__role=step_run.step.role).distinct())
+
+
+def on_step_opened(sender, step_run, now, **kwargs):
+    """A step opened: tell its executor, or every holder of the role when it waits in the shared queue."""
+    run = step_run.run
+    step = step_run.step
+    if step.number == 1:
+        return  # the disposition is written and finished by the PPID in one go
+    returned = None
+    if step_run.attempt > 1:
+        returned = run.step_runs.filter(status=StepStatus.RETURNED).order_by("-finished_at", "-pk").first()
+    prefix = "SEGERA (serta merta): " if run.urgent else ""
+    if returned is not None:
+        title = f"{prefix}Disposisi {run.number} dikembalikan: perbaiki langkah {step.number}"
+        body = f"Alasan pengembalian: {returned.return_reason}"
+        kind = NotificationKind.STEP_RETURNED
+    else:
+        title = f"{prefix}Langkah {step.number} “{step.activity}” menunggu Anda"
+        body = f"Disposisi {run.number}: {run.title}. Waktu baku {step.standard_label}."
+        kind = NotificationKind.STEP_OPENED
+    recipients = [step_run.assignee] if step_run.assignee_id else _queue_holders(step_run)
+    if not step_run.assignee_id:
+        body += " Tugas ini ada di antrean bersama; ambil bila Anda mengerjakannya."
+    for user in recipients:
+        notify(user, title, body=body, url=step_url(run), run=run, kind=kind, urgent=run.urgent)
+
+
+def claim_for(step_run) -> StepClaim | None:
+    return StepClaim.objects.filter(step_run=step_run).select_related("user").first()
+
+
+@transaction.atomic
+def claim_step(actor, step_run) -> StepClaim:
+    """Take a step from the role's shared queue ("Ambil tugas ini"). The engine names the executor on finishing."""
+    require_active(step_run)
+    require_role(actor, step_run.step.role, step_run.run.unit)
+    if step_run.assignee_id:
+        raise errors.NOT_IN_QUEUE.error(user=step_run.assignee)
+    existing = claim_for(step_run)
+    if existing is not None:
+        if existing.user_id == actor.pk:
+            return existing
+        raise errors.ALREADY_CLAIMED.error(user=existing.user)
+    try:
+        with transaction.atomic():
+            claim = StepClaim.objects.create(step_run=step_run, user=actor)
+    except IntegrityError:
+        raise errors.ALREADY_CLAIMED.error(user=claim_for(step_run).user) from None
+    record(actor, "office.step.claimed", step_run, after={"user": actor.pk, "step": step_run.step.number})
+    return claim
+
+
+def notify_delegation(letter) -> None:
+    run = letter.step_run.run
+    notify(letter.to_user, f"Anda menerima Surat Penugasan {letter.number}",
+           body=f"Langkah {letter.step_run.step.number} “{letter.step_run.step.activity}” disposisi {run.number} "
+                f"dialihkan kepada Anda. Alasan: {letter.reason}",
+           url=step_url(run), run=run, kind=NotificationKind.DELEGATED, urgent=run.urgent)
+
+
+def notify_edition_proposed(edition) -> None:
+    atasan = get_user_model().objects.filter(unit__office=edition.unit.office, is_active=True,
+                                             role_grants__role=Role.ATASAN)
+    for user in atasan.distinct():
+        notify(user, f"Edisi DIP “{edition.title}” menunggu persetujuan Anda",
+               body=f"Diusulkan oleh {edition.proposed_by}; {edition.entry_count} informasi.",
+               url=reverse("office:editions"), kind=NotificationKind.EDITION)
+
+
+def notify_edition_approved(edition) -> None:
+    notify(edition.proposed_by, f"Edisi DIP “{edition.title}” disetujui Atasan PPID",
+           body="Tetapkan edisi ini dengan nomor dan tanggal SK.", url=reverse("office:editions"),
+           kind=NotificationKind.EDITION)

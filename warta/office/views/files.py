@@ -1,0 +1,55 @@
+"""Files staff read in the workspace: documents shown inline (the verification preview), letters, DIP editions.
+
+Nothing here is public: each file is served only to staff who may see the run or the unit it belongs to.
+"""
+
+from django.db.models import Q
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404
+from django.views.decorators.clickjacking import xframe_options_sameorigin
+
+from warta.documents.models import Document
+from warta.pos.models import AssignmentLetter
+from warta.registry.models import Edition
+
+from ..access import POS_ROLES, staff_view, visible_runs, visible_units
+
+INLINE_TYPES = {"application/pdf", "image/png", "image/jpeg", "image/gif", "image/webp", "text/plain"}
+# The document is shown in a frame of the workspace only; it may run nothing and load nothing.
+FILE_CSP = "default-src 'none'; img-src 'self' data:; object-src 'self'; frame-ancestors 'self'"
+
+
+def _file_response(field_file, filename: str, media_type: str, inline: bool = True):
+    if not field_file or not field_file.storage.exists(field_file.name):
+        raise Http404("Berkas tidak ditemukan di penyimpanan.")
+    response = FileResponse(field_file.open("rb"), content_type=media_type, as_attachment=not inline,
+                            filename=filename)
+    response["Content-Security-Policy"] = FILE_CSP
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@xframe_options_sameorigin
+@staff_view(POS_ROLES)
+def document_inline(request, pk):
+    units = visible_units(request.user)
+    document = get_object_or_404(Document.objects.filter(
+        Q(entry_links__entry__unit__in=units) | Q(uploaded_by=request.user), pk=pk).distinct())
+    ocr = request.GET.get("versi") == "ocr" and document.ocr_file
+    field_file = document.ocr_file if ocr else document.file
+    inline = document.media_type in INLINE_TYPES or bool(ocr)
+    media_type = "application/pdf" if ocr else document.media_type
+    return _file_response(field_file, document.original_name, media_type, inline=inline and "unduh" not in request.GET)
+
+
+@xframe_options_sameorigin
+@staff_view(POS_ROLES)
+def letter_pdf(request, pk):
+    letter = get_object_or_404(AssignmentLetter, pk=pk, step_run__run__in=visible_runs(request.user))
+    return _file_response(letter.pdf, f"surat-penugasan-{letter.pk}.pdf", "application/pdf")
+
+
+@staff_view(POS_ROLES)
+def edition_pdf(request, pk):
+    edition = get_object_or_404(Edition, pk=pk, unit__in=visible_units(request.user))
+    return _file_response(edition.pdf, f"dip-{edition.pk}.pdf", "application/pdf")

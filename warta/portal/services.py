@@ -1,0 +1,56 @@
+"""Writes the portal owns: the public pages staff edit (maklumat, profil PPID). Each change is audited."""
+
+from datetime import datetime
+
+from django.db import transaction
+from django.utils import timezone
+
+from warta.core.errors import ErrorCode
+from warta.records.audit import record
+
+from . import caching
+from .models import Page, PageSlug
+
+TITLE_REQUIRED = ErrorCode("portal.page_title_required", "Judul halaman wajib diisi. Tulis judulnya, lalu simpan.")
+BODY_REQUIRED = ErrorCode("portal.page_body_required", "Isi halaman masih kosong. Tulis isinya, lalu simpan.")
+UNKNOWN_PAGE = ErrorCode("portal.page_unknown", "Halaman ini tidak dikenal. Pilih Maklumat Pelayanan atau Profil PPID.")
+NOT_ALLOWED = ErrorCode("portal.page_not_allowed", "Anda tidak berwenang mengubah halaman publik.")
+
+
+def _check_actor(actor) -> None:
+    if actor is None or not actor.is_authenticated or not actor.is_staff:
+        raise NOT_ALLOWED.error()
+
+
+@transaction.atomic
+def save_page(actor, slug: str, *, title: str, body: str, now: datetime | None = None) -> Page:
+    """Create or change a public page; the audit record keeps the text before and after."""
+    _check_actor(actor)
+    if slug not in PageSlug.values:
+        raise UNKNOWN_PAGE.error(field="slug")
+    title, body = (title or "").strip(), (body or "").strip()
+    if not title:
+        raise TITLE_REQUIRED.error(field="title")
+    if not body:
+        raise BODY_REQUIRED.error(field="body")
+    now = now or timezone.now()
+    page = Page.objects.select_for_update().filter(slug=slug).first()
+    before = {"title": page.title, "body": page.body} if page else None
+    if page is None:
+        page = Page(slug=slug)
+    elif (page.title, page.body) == (title, body):
+        return page
+    page.title, page.body, page.updated_at, page.updated_by = title, body, now, actor
+    page.save()
+    record(actor, "portal.page.saved", page, at=now, before=before, after={"title": title, "body": body})
+    caching.bump()
+    return page
+
+
+@transaction.atomic
+def delete_page(actor, page: Page, *, now: datetime | None = None) -> None:
+    _check_actor(actor)
+    now = now or timezone.now()
+    record(actor, "portal.page.deleted", page, at=now, before={"title": page.title, "body": page.body})
+    page.delete()
+    caching.bump()

@@ -1,0 +1,74 @@
+"""The procedures in force (the POS itself, rendered from its data) and the pages staff write."""
+
+from datetime import date
+
+from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.views.decorators.http import require_safe
+
+from warta.accounts.models import Role
+from warta.pos.models import Procedure
+
+from ..markup import render as render_markup
+from ..models import Page, PageSlug
+
+EXECUTOR_COLUMNS = [Role.PPID, Role.PENGOLAH, Role.PENELAAH]
+DEFAULT_TEMPLATES = {
+    PageSlug.MAKLUMAT: "portal/defaults/maklumat.md",
+    PageSlug.PROFIL_PPID: "portal/defaults/profil.md",
+}
+
+
+def _date(value) -> date | None:
+    if isinstance(value, date) or not value:
+        return value or None
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        return None
+
+
+def _procedure(procedure: Procedure) -> dict:
+    data = procedure.data
+    sections = [
+        ("Dasar Hukum", data.get("legal_basis", [])),
+        ("Kualifikasi Pelaksana", [item["text"] for item in data.get("qualifications", [])]),
+        ("Keterkaitan", data.get("related", [])),
+        ("Peralatan/Perlengkapan", data.get("equipment", [])),
+        ("Peringatan", data.get("warnings", [])),
+        ("Pencatatan dan Pendataan", data.get("records", [])),
+    ]
+    steps = [
+        {"step": step, "marks": [step.role == role for role in EXECUTOR_COLUMNS]}
+        for step in procedure.steps.all()
+    ]
+    return {
+        "procedure": procedure,
+        "organisation": data.get("organisation", []),
+        "created_on": _date(data.get("created_on")),
+        "revised_on": _date(data.get("revised_on")),
+        "effective_on": _date(data.get("effective_on")),
+        "approved_by": data.get("approved_by") or {},
+        "sections": [(title, items) for title, items in sections if items],
+        "steps": steps,
+    }
+
+
+@require_safe
+def procedures(request):
+    items = [_procedure(procedure) for procedure in Procedure.objects.in_force().prefetch_related("steps")]
+    return render(request, "portal/procedures.html", {
+        "procedures": items, "executors": [role.label for role in EXECUTOR_COLUMNS],
+    })
+
+
+@require_safe
+def page(request, slug: str):
+    stored = Page.objects.filter(slug=slug).first()
+    if stored is not None:
+        title, body, updated_at = stored.title, stored.body, stored.updated_at
+    else:
+        title, body, updated_at = PageSlug(slug).label, render_to_string(DEFAULT_TEMPLATES[slug], request=request), None
+    return render(request, "portal/page.html", {
+        "title": title, "body": render_markup(body), "updated_at": updated_at, "is_default": stored is None,
+    })

@@ -1,0 +1,213 @@
+"""The Daftar Informasi Publik: the list with filters, each entry's page, and the register as open data."""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import dataclass
+from datetime import date
+
+from django.core.paginator import Paginator
+from django.db.models import Max, QuerySet
+from django.http import FileResponse, Http404, StreamingHttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_safe
+
+from warta.accounts.models import Office, Unit
+from warta.registry.exporting import export_csv, export_json, export_xlsx
+from warta.registry.models import Category, Edition, EditionStatus, PublicEntry
+
+from .. import caching
+from ..access import public_entries, public_entry_or_404, servable
+from ..structured import entry_jsonld
+
+PAGE_SIZE = 25
+PUBLIC_CATEGORIES = (Category.BERKALA, Category.SERTA_MERTA, Category.SETIAP_SAAT)
+SORTS = {
+    "nomor": (_("Nomor"), ["number", "pk"]),
+    "judul": (_("Ringkasan (A–Z)"), ["title", "pk"]),
+    "terbaru": (_("Terbaru terbit"), ["-first_published_at", "-pk"]),
+    "tahun": (_("Tahun (terbaru)"), ["-year", "number", "pk"]),
+}
+DOWNLOAD_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "json": "application/json; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+XLSX_SPOOL_BYTES = 8 * 1024 * 1024  # larger workbooks go to a temporary file, never all into memory
+REVISION_LABELS = {
+    "dibuat": _("Dibuat"), "diubah": _("Diubah"), "impor": _("Diimpor dari berkas"),
+    "lampiran ditambah": _("Lampiran ditambah"), "lampiran dilepas": _("Lampiran dilepas"),
+    "diverifikasi": _("Diverifikasi"), "terbit": _("Terbit"), "ditarik": _("Ditarik"),
+    "dikecualikan": _("Dikecualikan"), "pengecualian dicabut": _("Pengecualian dicabut"),
+}
+PUBLIC_REVISION_ACTION = "terbit"
+
+
+@dataclass
+class Filters:
+    category: str = ""
+    year: int | None = None
+    unit: str = ""
+    sort: str = "nomor"
+
+    @classmethod
+    def from_request(cls, request) -> Filters:
+        category = request.GET.get("kategori", "")
+        year = request.GET.get("tahun", "")
+        sort = request.GET.get("urut", "nomor")
+        return cls(
+            category=category if category in PUBLIC_CATEGORIES else "",
+            year=int(year) if year.isdigit() and len(year) == 4 else None,
+            unit=request.GET.get("unit", "")[:40],
+            sort=sort if sort in SORTS else "nomor",
+        )
+
+    def apply(self, entries: QuerySet[PublicEntry]) -> QuerySet[PublicEntry]:
+        if self.category:
+            entries = entries.filter(category=self.category)
+        if self.year:
+            entries = entries.filter(year=self.year)
+        if self.unit:
+            entries = entries.filter(unit__code=self.unit)
+        return entries.order_by(*SORTS[self.sort][1])
+
+    @property
+    def active(self) -> bool:
+        return bool(self.category or self.year or self.unit)
+
+
+def _years() -> list[int]:
+    return caching.cached("dip-years", lambda: sorted(
+        {year for year in public_entries().values_list("year", flat=True).distinct() if year}, reverse=True))
+
+
+def _units() -> list[tuple[str, str]]:
+    def compute():
+        ids = set(public_entries().values_list("unit_id", flat=True).distinct())
+        return [(unit.code, unit.name) for unit in Unit.objects.filter(pk__in=ids).order_by("name")]
+
+    return caching.cached("dip-units", compute)
+
+
+def _still_public(edition: Edition) -> bool:
+    ids = {row.get("entry_id") for row in edition.snapshot}
+    return len(ids) == public_entries().filter(entry_id__in=ids).count()
+
+
+def servable_edition(pk: int | None = None) -> Edition | None:
+    """The newest DIP set by decree (or the one asked for) whose every entry is still public.
+
+    A set edition is a frozen snapshot. When an entry in it has since been withdrawn or exempted, its PDF would
+    show what the public must no longer see; such an edition is not offered until a new one is set.
+    """
+    editions = Edition.objects.filter(status=EditionStatus.SET).exclude(pdf="").order_by("-decree_date", "-pk")
+    if pk is not None:
+        editions = editions.filter(pk=pk)
+    return next((edition for edition in editions[:10] if _still_public(edition)), None)
+
+
+@require_safe
+def register(request):
+    filters = Filters.from_request(request)
+    entries = filters.apply(public_entries().select_related("unit"))
+    page = Paginator(entries, PAGE_SIZE).get_page(request.GET.get("halaman"))
+    return render(request, "portal/register.html", {
+        "page": page,
+        "page_range": page.paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1),
+        "filters": filters,
+        "categories": [(value, Category(value).label) for value in PUBLIC_CATEGORIES],
+        "years": _years(),
+        "units": _units(),
+        "sorts": [(key, label) for key, (label, _order) in SORTS.items()],
+        "edition": caching.cached("dip-edition", servable_edition),
+        "download_query": request.GET.urlencode() if filters.active else "",
+    })
+
+
+def _history(public: PublicEntry) -> list[dict]:
+    """The entry's changes up to its latest publication: date, action and reason only, never the values."""
+    revisions = public.entry.revisions.all()
+    latest = revisions.filter(action=PUBLIC_REVISION_ACTION).aggregate(top=Max("number"))["top"]
+    if latest is None:
+        return []
+    return [
+        {"at": revision.at, "action": REVISION_LABELS.get(revision.action, revision.action.capitalize()),
+         "reason": revision.reason}
+        for revision in revisions.filter(number__lte=latest).only("at", "action", "reason").order_by("-number")
+    ]
+
+
+def _related(public: PublicEntry, limit: int = 5) -> list[PublicEntry]:
+    """Entries sharing its tags first, then its category; newest first among equals."""
+    tags = {str(tag).lower() for tag in public.tags or []}
+    pool = list(public_entries().filter(category=public.category).exclude(pk=public.pk)
+                .order_by("-first_published_at")[:60])
+    if tags:
+        pool.sort(key=lambda other: -len(tags & {str(tag).lower() for tag in other.tags or []}))
+    return pool[:limit]
+
+
+@require_safe
+def entry(request, entry_id: int):
+    public = public_entry_or_404(entry_id)
+    documents = servable(public.documents.all())
+    return render(request, "portal/entry.html", {
+        "public": public,
+        "documents": documents,
+        "history": _history(public),
+        "related": _related(public),
+        "jsonld": entry_jsonld(request, public, documents, Office.objects.order_by("pk").first()),
+    })
+
+
+def download_name(extension: str, day: date | None = None) -> str:
+    """dip-bpmp-bengkulu-2026-11-24.csv: the office's short name and the date (today in the office's zone)."""
+    office = Office.objects.order_by("pk").first()
+    name = slugify((office.short_name or office.name) if office else "") or "warta"
+    return f"dip-{name}-{day or timezone.localdate():%Y-%m-%d}.{extension}"
+
+
+def _xlsx_response(entries: QuerySet[PublicEntry], filename: str) -> FileResponse:
+    spool = tempfile.SpooledTemporaryFile(max_size=XLSX_SPOOL_BYTES)  # noqa: SIM115 - FileResponse closes it
+    export_xlsx(entries, spool)
+    spool.seek(0)
+    return FileResponse(spool, as_attachment=True, filename=filename, content_type=DOWNLOAD_TYPES["xlsx"])
+
+
+@require_safe
+def download(request, fmt: str):
+    """The register (filtered as on the list) as open data. CSV and JSON stream row by row."""
+    if fmt == "pdf":
+        return edition_pdf(request, None)
+    if fmt not in DOWNLOAD_TYPES:
+        raise Http404
+    filters = Filters.from_request(request)
+    entries = filters.apply(public_entries())
+    filename = download_name(fmt)
+    if fmt == "xlsx":
+        response = _xlsx_response(entries, filename)
+    else:
+        generator = export_csv(entries) if fmt == "csv" else export_json(entries)
+        response = StreamingHttpResponse(generator, content_type=DOWNLOAD_TYPES[fmt])
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@require_safe
+def edition_pdf(request, pk: int | None):
+    """A set edition's signed PDF, only while everything in it is still public (see ``servable_edition``)."""
+    edition = servable_edition(pk)
+    if edition is None:
+        raise Http404
+    try:
+        handle = edition.pdf.open("rb")
+    except (FileNotFoundError, OSError) as error:
+        raise Http404 from error
+    filename = download_name("pdf", edition.decree_date)
+    response = FileResponse(handle, as_attachment=True, filename=filename, content_type="application/pdf")
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "warta.registry",
     "warta.announcements",
     "warta.office",
+    "warta.upkeep",
     "warta.api",
     "warta.portal",
     "warta.demo",
@@ -87,6 +88,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    "warta.core.http_cache.PublicCacheMiddleware",  # needs the user and language; sees the staff redirects
     "django.contrib.messages.middleware.MessageMiddleware",
     "warta.accounts.middleware.StaffSessionMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -136,9 +138,20 @@ CACHES = {
     "default": (
         {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _cache_url}
         if _cache_url
-        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "warta"}
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "warta",
+              "OPTIONS": {"MAX_ENTRIES": 2000}}
     )
 }
+# Public pages and the API (warta.core.http_cache): kept rendered pages, conditional GET, rate limit.
+WARTA_PAGE_CACHE_SECONDS = int(env("WARTA_PAGE_CACHE_SECONDS", "600"))  # 0: never keep rendered pages
+WARTA_PAGE_CACHE_MAX_BYTES = int(env("WARTA_PAGE_CACHE_MAX_BYTES", str(1024 * 1024)))
+WARTA_PUBLIC_MAX_AGE = int(env("WARTA_PUBLIC_MAX_AGE", "60"))  # Cache-Control max-age of anonymous pages
+WARTA_PROXY_CACHE_SECONDS = int(env("WARTA_PROXY_CACHE_SECONDS", "0"))  # X-Accel-Expires for nginx; 0: none
+WARTA_PUBLIC_VERSION_SECONDS = int(env("WARTA_PUBLIC_VERSION_SECONDS", "5"))  # staleness bound across processes
+WARTA_API_RATE_LIMIT = int(env("WARTA_API_RATE_LIMIT", "120"))  # requests per minute per client IP; 0: off
+WARTA_RATE_LIMITED_PATHS = ["/api/"]
+WARTA_PRIVATE_PATHS = ["/kelola/", "/masuk/", "/keluar/", "/i18n/"]
+WARTA_BEHIND_PROXY = env_bool("WARTA_BEHIND_PROXY")  # trust the last X-Forwarded-For address
 
 # --- Background jobs: django-tasks' @task, run by huey. SQLite queue in the data directory by
 # default; Redis by WARTA_QUEUE_URL for workers on several machines.

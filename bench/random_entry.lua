@@ -1,0 +1,7 @@
+-- wrk script: each request asks for a different entry page, /dip/<id>/ with id in [FIRST_ID, LAST_ID].
+local first = tonumber(os.getenv("FIRST_ID") or "1")
+local last = tonumber(os.getenv("LAST_ID") or "100000")
+math.randomseed(os.time())
+request = function()
+  return wrk.format("GET", "/dip/" .. math.random(first, last) .. "/")
+end

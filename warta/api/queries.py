@@ -1,0 +1,62 @@
+"""What the API reads. Visibility is decided once, in ``warta.portal.access`` (the same functions every public
+page, feed and download uses); this module only narrows and prefetches."""
+
+from __future__ import annotations
+
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.utils import timezone
+
+from warta.announcements.models import Announcement
+from warta.documents.models import Document
+from warta.portal.access import SERVABLE_PII, public_entries
+from warta.registry.models import Category, Edition, EditionStatus, EntryStatus, PublicEntry
+
+# Above this many rows a snapshot is compared with the unit's public ids in one read instead of an IN list.
+LARGE_SNAPSHOT = 2000
+
+
+# What the API shows of a document; never its text (pages of it, for search) or scan details.
+DOCUMENT_FIELDS = ("pk", "original_name", "media_type", "size", "sha256", "page_count")
+
+
+def entries() -> QuerySet[PublicEntry]:
+    servable = Document.objects.filter(pii_status__in=SERVABLE_PII).only(*DOCUMENT_FIELDS).order_by("pk")
+    return public_entries().select_related("unit").prefetch_related(Prefetch("documents", queryset=servable))
+
+
+def documents() -> QuerySet[Document]:
+    """``access.public_documents()`` written with EXISTS: the same rule (a document attached to a public entry or
+    a public announcement, its personal-data review settled; tests/api/test_visibility.py checks they agree), but
+    a page of 20 costs one index look-up per document instead of reading every attachment of the register."""
+    now = timezone.now()
+    entry_links = PublicEntry.documents.through.objects.filter(
+        document_id=OuterRef("pk"), publicentry__published_at__lte=now
+    ).exclude(publicentry__category=Category.DIKECUALIKAN)
+    announcement_links = Announcement.documents.through.objects.filter(
+        document_id=OuterRef("pk"), announcement__status=EntryStatus.PUBLISHED, announcement__published_at__lte=now
+    ).exclude(announcement__category=Category.DIKECUALIKAN)
+    return Document.objects.filter(Exists(entry_links) | Exists(announcement_links), pii_status__in=SERVABLE_PII
+                                   ).only(*DOCUMENT_FIELDS).prefetch_related(
+        Prefetch("public_entries", queryset=public_entries().only("pk", "entry_id"), to_attr="public_copies"))
+
+
+def editions() -> QuerySet[Edition]:
+    return Edition.objects.filter(status=EditionStatus.SET).select_related("unit").order_by("-decree_date", "-pk")
+
+
+def public_ids_in(edition: Edition) -> set[int]:
+    """The entries of this edition's snapshot that are still public today."""
+    ids = {row.get("entry_id") for row in edition.snapshot if isinstance(row.get("entry_id"), int)}
+    if not ids:
+        return set()
+    public = public_entries()
+    public = public.filter(unit_id=edition.unit_id) if len(ids) > LARGE_SNAPSHOT else public.filter(entry_id__in=ids)
+    return ids & set(public.values_list("entry_id", flat=True))
+
+
+def still_public_rows(edition: Edition) -> tuple[list[dict], int]:
+    """The snapshot's rows whose entry is still public, and how many were withheld (withdrawn or exempted
+    since the decree)."""
+    public = public_ids_in(edition)
+    rows = [row for row in edition.snapshot if row.get("entry_id") in public]
+    return rows, len(edition.snapshot) - len(rows)

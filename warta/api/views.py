@@ -1,0 +1,151 @@
+"""The read-only open-data API (v1): plain Django views answering JSON.
+
+Caching, conditional GET and the rate limit are not here: ``warta.core.http_cache`` does them for every
+public response. Anything not public answers 404 exactly like an id that never existed.
+"""
+
+from __future__ import annotations
+
+from functools import wraps
+
+from django.shortcuts import render
+from django.views.decorators.http import require_safe
+
+from warta.core.errors import ServiceError
+from warta.registry.models import Category
+
+from . import dcat, links, openapi, paging, params, queries, representations, versioned
+from .errors import NOT_FOUND
+from .responses import error_response, json_response
+
+PUBLIC_CATEGORIES = [value for value in Category.values if value != Category.DIKECUALIKAN]
+# Only orderings an index serves: a page costs a few milliseconds however deep it is. (The register's own
+# number has no index: sorting 100,000 rows for each page would cost half a second.)
+ENTRY_ORDERINGS = paging.orderings(
+    ("id", "entry_id", None, False),
+    ("published_at", "published_at", "entry_id", True),
+)
+ID_ORDERINGS = paging.orderings(("id", "pk", None, False))
+
+
+def api_view(view):
+    """GET/HEAD only; a refused parameter answers 400 with its code."""
+
+    @require_safe
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except ServiceError as error:
+            return error_response(error, status=400)
+
+    return wrapper
+
+
+def _not_found(what: str, pk: int):
+    return error_response(NOT_FOUND.error(what=what, id=pk), status=404)
+
+
+def _listing(request, name: str, queryset, orderings: dict, default: str, represent) -> dict:
+    ordering = orderings[params.choice(request.GET, "ordering", list(orderings), default=default)]
+    limit = params.limit(request.GET)
+    count = versioned.count(queryset, name, request.GET)
+    page = paging.page(queryset, ordering, limit, request.GET.get("cursor", "").strip() or None)
+    next_url = None
+    if page.next_cursor:
+        query = request.GET.copy()
+        query["cursor"] = page.next_cursor
+        next_url = links.api(name, query=query)
+    return {"count": count, "next": next_url, "results": [represent(row) for row in page.rows]}
+
+
+@api_view
+def entry_list(request):
+    get = request.GET
+    entries = queries.entries()
+    if category := params.choice(get, "category", PUBLIC_CATEGORIES):
+        entries = entries.filter(category=category)
+    if (year := params.integer(get, "year", low=1900, high=2100)) is not None:
+        entries = entries.filter(year=year)
+    if unit := params.text(get, "unit"):
+        entries = entries.filter(unit__code=unit)
+    if q := params.text(get, "q"):
+        entries = entries.filter(title__icontains=q)
+    if since := params.moment(get, "updated_since"):
+        entries = entries.filter(published_at__gte=since)
+    return json_response(_listing(request, "entries", entries, ENTRY_ORDERINGS, "id", representations.entry))
+
+
+@api_view
+def entry_detail(request, entry_id: int):
+    entry = queries.entries().filter(entry_id=entry_id).first()
+    if entry is None:
+        return _not_found("Informasi publik", entry_id)
+    return json_response(representations.entry(entry))
+
+
+def _document_with_entries(document) -> dict:
+    return representations.document(document, entry_ids=sorted(p.entry_id for p in document.public_copies))
+
+
+@api_view
+def document_list(request):
+    get = request.GET
+    documents = queries.documents()
+    if media_type := params.text(get, "media_type"):
+        documents = documents.filter(media_type=media_type)
+    if (entry := params.integer(get, "entry", low=1, high=2**62)) is not None:
+        documents = documents.filter(pk__in=queries.entries().filter(entry_id=entry).values("documents"))
+    return json_response(_listing(request, "documents", documents, ID_ORDERINGS, "id", _document_with_entries))
+
+
+@api_view
+def document_detail(request, document_id: int):
+    document = queries.documents().filter(pk=document_id).first()
+    if document is None:
+        return _not_found("Dokumen", document_id)
+    return json_response(_document_with_entries(document))
+
+
+def _edition(edition) -> dict:
+    return representations.edition(edition, withheld=queries.still_public_rows(edition)[1])
+
+
+@api_view
+def edition_list(request):
+    return json_response(_listing(request, "editions", queries.editions(), ID_ORDERINGS, "-id", _edition))
+
+
+@api_view
+def edition_detail(request, edition_id: int):
+    edition = queries.editions().filter(pk=edition_id).first()
+    if edition is None:
+        return _not_found("Edisi DIP", edition_id)
+    return json_response(_edition(edition))
+
+
+@api_view
+def edition_snapshot(request, edition_id: int):
+    edition = queries.editions().filter(pk=edition_id).first()
+    if edition is None:
+        return _not_found("Edisi DIP", edition_id)
+    rows, withheld = queries.still_public_rows(edition)
+    return json_response({"edition": representations.edition(edition, withheld=withheld), "entries": rows})
+
+
+@api_view
+def openapi_document(request):
+    return json_response(openapi.document())
+
+
+@api_view
+def dcat_catalogue(request):
+    return json_response(dcat.catalogue(), content_type="application/ld+json")
+
+
+@require_safe
+def index(request):
+    return render(request, "api/index.html", {
+        "openapi_url": links.api("openapi"), "dcat_url": links.api("dcat"), "base_url": links.absolute("/api/v1"),
+        "categories": PUBLIC_CATEGORIES,
+    })

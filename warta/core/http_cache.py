@@ -1,0 +1,121 @@
+"""Conditional GET, Cache-Control, kept public pages and the API rate limit: one middleware.
+
+It sits right after the authentication and OTP middleware: it needs ``request.user`` and the language, and
+every middleware below it (messages, the staff-session guard, X-Frame-Options) answers through it, so even a
+redirect from /kelola/ to the sign-in page is marked private. A kept page holds the headers those added.
+
+For every request, in this order:
+
+1. Under ``WARTA_RATE_LIMITED_PATHS`` (the API), a client over its per-minute budget gets 429 with Retry-After
+   and an Indonesian JSON error (``warta.core.rate_limit``).
+2. Under ``WARTA_PRIVATE_PATHS`` (the workspace, sign-in), and for every signed-in user anywhere, the response
+   is marked ``private, no-store``: no ETag is added, nothing is kept, nothing is answered 304 by us, so a
+   staff view can never be stored by a shared cache or served to the public.
+3. An anonymous GET or HEAD of a public page gets a weak ETag built from the public content version and the
+   language, a Last-Modified from the latest public change, and ``public, max-age`` (``private, max-age`` when
+   the page carries a CSRF token: a shared cache must not hand one visitor's token to another). A matching
+   If-None-Match / If-Modified-Since gets 304. The rendered page is kept in Django's cache under the version
+   (``warta.core.page_cache``), so the next visitor is answered from memory until something is published.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.http import HttpResponse
+from django.utils.cache import add_never_cache_headers, get_conditional_response, patch_cache_control
+from django.utils.http import http_date, parse_http_date_safe
+
+from . import page_cache, public_version, rate_limit
+
+SAFE_METHODS = ("GET", "HEAD")
+CACHE_STATUS_HEADER = "X-Cache"
+
+
+def is_private_path(path: str) -> bool:
+    return path.startswith(tuple(settings.WARTA_PRIVATE_PATHS))
+
+
+def mark_private(response) -> None:
+    add_never_cache_headers(response)
+
+
+def etag_for(request, version: public_version.PublicVersion) -> str:
+    """Weak: the same content version, language and display cookies give an equivalent page."""
+    parts = [version.token, getattr(request, "LANGUAGE_CODE", ""), page_cache.variant(request)]
+    return 'W/"' + "-".join(part for part in parts if part) + '"'
+
+
+def stamp(response, request, version: public_version.PublicVersion, *, shareable: bool) -> None:
+    """Validators and freshness for an anonymous public response; what the view set itself wins."""
+    if "ETag" not in response:
+        response["ETag"] = etag_for(request, version)
+    if "Last-Modified" not in response:
+        response["Last-Modified"] = http_date(version.timestamp)
+    if "Cache-Control" not in response:
+        scope = "public" if shareable else "private"
+        patch_cache_control(response, **{scope: True}, max_age=settings.WARTA_PUBLIC_MAX_AGE)
+    if shareable and settings.WARTA_PROXY_CACHE_SECONDS > 0:
+        # A reverse proxy (nginx) keeps it this long, then revalidates with If-None-Match: a publication shows
+        # within that time although browsers keep their copy for max-age (bench/nginx-proxy.conf).
+        response.setdefault("X-Accel-Expires", str(settings.WARTA_PROXY_CACHE_SECONDS))
+
+
+def not_modified(request, response):
+    """A 304 (or 412) answering the request's preconditions against these validators, else None."""
+    result = get_conditional_response(
+        request, etag=response.get("ETag"), last_modified=parse_http_date_safe(response.get("Last-Modified", "")),
+        response=response,
+    )
+    if result is response:
+        return None
+    if "X-Accel-Expires" in response:  # a proxy revalidating must keep its copy just as briefly
+        result["X-Accel-Expires"] = response["X-Accel-Expires"]
+    return result
+
+
+class PublicCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if rate_limit.applies_to(request.path_info):
+            seconds = rate_limit.seconds_blocked(request)
+            if seconds:
+                return rate_limit.too_many_requests(seconds)
+        if is_private_path(request.path_info) or request.user.is_authenticated:
+            response = self.get_response(request)
+            mark_private(response)
+            return response
+        if request.method not in SAFE_METHODS:
+            return self.get_response(request)
+        return self.anonymous_read(request)
+
+    def anonymous_read(self, request):
+        version = public_version.current()
+        page = page_cache.load(request, version)
+        if page is not None:
+            validators = HttpResponse()
+            stamp(validators, request, version, shareable=not page.has_csrf_token)
+            answer = not_modified(request, validators)
+            if answer is not None:
+                return answer
+            response = page.response(request)
+            stamp(response, request, version, shareable=not page.has_csrf_token)
+            response[CACHE_STATUS_HEADER] = "hit"
+            return response
+
+        response = self.get_response(request)
+        if response.status_code != 200:
+            return response
+        if response.streaming:
+            if "Cache-Control" not in response:
+                patch_cache_control(response, public=True, max_age=settings.WARTA_PUBLIC_MAX_AGE)
+            return response
+        if page_cache.is_personal(request, response):
+            if "Cache-Control" not in response:
+                patch_cache_control(response, private=True, no_cache=True)
+            return response
+        kept = page_cache.store(request, response, version)
+        stamp(response, request, version, shareable=not page_cache.uses_csrf_token(request))
+        response[CACHE_STATUS_HEADER] = "miss" if kept else "bypass"
+        return not_modified(request, response) or response

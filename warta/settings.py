@@ -208,7 +208,6 @@ TIME_ZONE = env("WARTA_TIME_ZONE", "Asia/Jakarta")
 # Defaults for a new office's working calendar; the office profile holds the values in force.
 WARTA_OFFICE_HOURS = env("WARTA_OFFICE_HOURS", "07:30-16:00")
 WARTA_WORK_DAYS = env("WARTA_WORK_DAYS", "1,2,3,4,5")
-WARTA_EXTRA_DAYS_OFF = env_list("WARTA_EXTRA_DAYS_OFF")
 # Share of a step's standard time after which it is flagged as about to breach.
 WARTA_WARN_RATIO = float(env("WARTA_WARN_RATIO", "0.8"))
 

@@ -63,7 +63,7 @@ _epoch = 0
 def register_source(name: str, source: Callable[[datetime], SourceState]) -> None:
     """Add (or replace) a source; ``source(now)`` reads the database and returns its ``SourceState``."""
     _sources[name] = source
-    forget()
+    cache.delete(CACHE_KEY)  # no transaction here: sources are registered while apps load, before any connection
 
 
 def current() -> PublicVersion:

@@ -130,8 +130,8 @@ def test_listen_reads_the_main_content_in_indonesian(browser, live_server, world
         spoken = page.evaluate("window.__spoken")
         assert spoken and all(item["lang"] == "id-ID" for item in spoken)
         text = " ".join(item["text"] for item in spoken)
-        assert text.startswith("Beranda") or world.visible_entry.title in text
-        assert world.visible_entry.title in text and "Unduh DIP" not in text
+        assert text.startswith("Informasi Berkala " + world.visible_entry.title)  # no breadcrumb, no menus
+        assert "Riwayat perubahan" in text and "Pratinjau" not in text
         assert page.get_by_role("button", name="Berhenti").get_attribute("aria-pressed") == "true"
     finally:
         context.close()

@@ -183,7 +183,7 @@ def test_sitemap_and_robots(client, world):
     index = client.get("/sitemap.xml")
     assert index["Content-Type"].startswith("application/xml")
     pages = client.get("/sitemap-halaman-1.xml").content.decode()
-    assert "<loc>http://testserver/maklumat/</loc>" not in pages  # only pages staff have written
+    assert "<loc>http://testserver/maklumat/</loc>" in pages and "<loc>http://testserver/prosedur/</loc>" in pages
     dip = client.get("/sitemap-dip-1.xml").content.decode()
     assert f"http://testserver/dip/{world.visible_entry.pk}/" in dip
     assert client.get("/sitemap-dip-2.xml").status_code == 404
@@ -266,3 +266,12 @@ def test_unknown_pages_get_an_indonesian_404(client, office):
     response = client.get("/tidak-ada/")
     assert response.status_code == 404
     assert "Halaman tidak ditemukan" in response.content.decode()
+
+
+def test_english_is_one_switch_away(client, world):
+    response = client.post("/i18n/setlang/", {"language": "en", "next": "/dip/"})
+    assert response.status_code == 302
+    html = client.get("/dip/").content.decode()
+    assert '<html lang="en"' in html
+    assert "Public Information Register (DIP)" in html and "Skip to main content" in html
+    assert "2 items" in html

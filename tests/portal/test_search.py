@@ -170,3 +170,17 @@ def test_index_follows_publication_withdrawal_and_exemption(staff):
     exempt = w.exempted(staff, {"title": "Berkas penyidikan triwulan"})
     assert search("penyidikan").total == 0
     assert not SearchDocument.objects.filter(object_id=exempt.pk, kind=SearchKind.ENTRY).exists()
+
+
+def test_the_search_command_rebuilds_and_queries(staff, capsys):
+    from django.core.management import CommandError, call_command
+
+    w.published(staff, {"title": "Laporan kinerja tahunan", "summary": "Capaian kinerja kantor."})
+    SearchDocument.objects.all().delete()
+    call_command("search", "rebuild", verbosity=0)
+    assert "Indeks pencarian selesai: 1 informasi publik dan 0 pengumuman." in capsys.readouterr().out
+    call_command("search", "query", "kinerja")
+    out = capsys.readouterr().out
+    assert out.startswith("1 hasil") and "Laporan <mark>kinerja</mark> tahunan" in out
+    with pytest.raises(CommandError, match=r"portal\.search_empty"):
+        call_command("search", "query", "!!!")

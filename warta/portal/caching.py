@@ -33,7 +33,10 @@ def bump() -> None:
     """Now (this process sees the change at once) and again after commit (so a page computed by another
     process between the two, from the not-yet-committed state, is not kept)."""
     _incr()
-    transaction.on_commit(_incr)
+    connection = transaction.get_connection()
+    pending = getattr(connection, "run_on_commit", [])
+    if not any(len(item) > 1 and item[1] is _incr for item in pending):  # once per transaction, not per row
+        transaction.on_commit(_incr)
 
 
 def cached(name: str, compute: Callable[[], Any], timeout: int = TIMEOUT) -> Any:

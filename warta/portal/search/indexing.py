@@ -19,6 +19,7 @@ from warta.announcements.models import Announcement
 from warta.documents.models import Document
 from warta.registry.models import Category, EntryStatus, PublicEntry
 
+from ..access import document_is_servable
 from ..models import SearchDocument, SearchKind
 from .text import MAX_BODY_CHARS, clean_text, plain
 
@@ -26,8 +27,6 @@ BATCH = 200
 
 
 def _documents_text(documents: Iterable[Document]) -> str:
-    from ..access import document_is_servable
-
     texts, room = [], MAX_BODY_CHARS
     for document in documents:
         if room <= 0:

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_safe
 from warta.accounts.models import Office
 
 from ..access import public_announcements, public_entries
-from ..models import Page
+from ..models import Page, PageSlug
 
 LOGO_TYPES = {"image/png", "image/jpeg", "image/gif", "image/webp"}  # raster only: no SVG (it can carry script)
 SITEMAP_SIZE = 10_000  # URLs per sitemap file (the protocol allows 50,000)
@@ -56,7 +56,8 @@ def sitemap_section(request, section: str, number: int):
             raise Http404
         names = ["portal:home", "portal:register", "portal:announcements", "portal:procedures"]
         urls = [(reverse(name), None) for name in names]
-        urls += [(reverse("portal:page", kwargs={"slug": page.slug}), page.updated_at) for page in Page.objects.all()]
+        written = dict(Page.objects.values_list("slug", "updated_at"))
+        urls += [(reverse("portal:page", kwargs={"slug": slug}), written.get(slug)) for slug in PageSlug.values]
     elif section in SECTIONS:
         paginator = Paginator(_section_query(section), SITEMAP_SIZE)
         if number < 1 or number > paginator.num_pages:

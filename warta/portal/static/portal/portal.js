@@ -83,7 +83,7 @@
     var main = document.getElementById("isi");
     if (!main) return "";
     var copy = main.cloneNode(true);
-    var skip = copy.querySelectorAll("form, script, iframe, details.preview, [data-no-listen], .visually-hidden, nav.pagination");
+    var skip = copy.querySelectorAll("form, script, iframe, details.preview, nav, [data-no-listen], .visually-hidden");
     for (var i = 0; i < skip.length; i++) skip[i].parentNode.removeChild(skip[i]);
     return (copy.innerText || copy.textContent || "").replace(/\s+/g, " ").trim();
   }

@@ -29,6 +29,7 @@ from . import page_cache, public_version, rate_limit
 
 SAFE_METHODS = ("GET", "HEAD")
 CACHE_STATUS_HEADER = "X-Cache"
+VALIDATOR_HEADERS = {"etag", "last-modified", "cache-control", "x-accel-expires"}
 
 
 def is_private_path(path: str) -> bool:
@@ -94,7 +95,8 @@ class PublicCacheMiddleware:
         version = public_version.current()
         page = page_cache.load(request, version)
         if page is not None:
-            validators = HttpResponse()
+            validators = HttpResponse(headers={name: value for name, value in page.headers
+                                               if name.lower() in VALIDATOR_HEADERS})
             stamp(validators, request, version, shareable=not page.has_csrf_token)
             answer = not_modified(request, validators)
             if answer is not None:

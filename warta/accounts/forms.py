@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from warta.core.errors import ServiceError
 
 from .models import Office, Role, Unit
+from .services import OFFICE_FIELDS
 
 TIME_ZONES = [
     ("Asia/Jakarta", _("WIB — Waktu Indonesia Barat (Asia/Jakarta)")),
@@ -290,22 +291,7 @@ class OfficeProfileForm(WartaFormMixin, forms.ModelForm):
 
     class Meta:
         model = Office
-        fields = [
-            "name",
-            "short_name",
-            "parent_lines",
-            "address",
-            "city",
-            "phone",
-            "email",
-            "website",
-            "logo",
-            "accent_color",
-            "time_zone",
-            "work_start",
-            "work_end",
-            "work_days",
-        ]
+        fields = list(OFFICE_FIELDS)  # the same fields the service saves
         widgets = {
             "parent_lines": forms.Textarea(attrs={"rows": 3}),
             "address": forms.Textarea(attrs={"rows": 2}),

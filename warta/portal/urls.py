@@ -1,7 +1,7 @@
 from django.urls import path, register_converter
 
 from .models import PageSlug
-from .views import announcements, display, documents, feeds, home, meta, pages, register, search
+from .views import announcements, display, documents, feeds, home, meta, pages, register, search, statistics
 
 
 class PageSlugConverter:
@@ -34,6 +34,7 @@ urlpatterns = [
     path("pengumuman/kategori/<str:category>/atom/", feeds.AnnouncementAtomFeed(), name="feed-category-atom"),
     path("pengumuman/<slug:slug>/", announcements.announcement, name="announcement"),
     path("prosedur/", pages.procedures, name="procedures"),
+    path("statistik/", statistics.statistics, name="statistics"),
     path("<pageslug:slug>/", pages.page, name="page"),
     path("cari/", search.search, name="search"),
     path("tampilan/", display.display, name="display"),

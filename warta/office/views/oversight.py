@@ -4,8 +4,10 @@ from collections import defaultdict
 
 from django.core.paginator import Paginator
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 
 from warta.accounts.models import Role
+from warta.core.charts import BarChart, bar_chart
 from warta.core.formats import format_duration
 from warta.pos.models import Breach, RunStatus, StepRun, StepStatus
 from warta.records.audit import verify_chain
@@ -23,13 +25,14 @@ def overview(request):
         runs = runs.filter(status=status)
     page = Paginator(runs.order_by("-urgent", "-started_at"), 25).get_page(request.GET.get("halaman"))
     rows = run_rows(page.object_list)
+    rows_performance = performance(request.user)
     for row in rows:
         breaches = [b for s in row.run.step_runs.all() for b in s.breaches.all()]
         row.breach_count = len(breaches)
         row.unexplained = sum(1 for b in breaches if b.explained_at is None)
     return render(request, "office/oversight.html", {
         "page": page, "rows": rows, "status": status, "statuses": RunStatus.choices,
-        "performance": performance(request.user),
+        "performance": rows_performance, "performance_chart": performance_chart(rows_performance),
     })
 
 
@@ -45,10 +48,19 @@ def performance(user) -> list[dict]:
         average = sum(s.working_seconds for s in items) / len(items)
         rows.append({
             "number": number, "activity": activity, "count": len(items), "standard": format_duration(standard),
-            "average": format_duration(average), "late": sum(1 for s in items if s.working_seconds > standard),
+            "average": format_duration(average), "average_seconds": average, "standard_seconds": standard,
+            "late": sum(1 for s in items if s.working_seconds > standard),
             "returned": sum(1 for s in items if s.status == StepStatus.RETURNED),
         })
     return rows
+
+
+def performance_chart(rows: list[dict]) -> BarChart:
+    return bar_chart(
+        _("Rata-rata waktu kerja per langkah dibanding waktu baku"),
+        [(f"{row['number']}. {row['activity']}", (row["average_seconds"], row["standard_seconds"])) for row in rows],
+        legend=(_("Rata-rata"), _("Waktu baku")), text=format_duration,
+    )
 
 
 @staff_view(OVERSIGHT_ROLES | {Role.PPID})

@@ -29,6 +29,7 @@ from warta.announcements.models import Announcement
 from warta.documents.models import PIIFinding
 from warta.office.models import Notification, StepClaim
 from warta.office.services import notify
+from warta.portal.models import Page
 from warta.pos.models import AssignmentLetter, Breach, Run, RunStatus, StepInput, StepStatus
 from warta.pos.services import active_step, complete_step, issue_disposition, verify
 from warta.registry.models import Edition, EditionStatus, Entry, EntryDocument, EntryStatus, Exemption, PublicEntry
@@ -336,6 +337,10 @@ ACTIONS = [
            effect=lambda c: Schedule.objects.exists()),
     Action("mulai pemeliharaan rutin", st_none, lambda c: reverse("office:routine"), {"pengolah", "pengolah2"},
            data=lambda c, s: {"action": "mulai"}, effect=lambda c: Round.objects.exists()),
+    Action("halaman publik", st_none, lambda c: reverse("office:pages"), {"ppid", "admin"}, method="get"),
+    Action("simpan halaman publik", st_none, lambda c: reverse("office:page_edit", args=["maklumat"]),
+           {"ppid", "admin"}, data=lambda c, s: {"title": "Maklumat", "body": "Kami sanggup melayani."},
+           effect=lambda c: Page.objects.exists()),
     Action("tandai dibaca", st_notified, lambda c: reverse("office:notifications_read"), STAFF,
            effect=None),
 ]

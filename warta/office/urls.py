@@ -9,6 +9,7 @@ from .views import (
     inbox,
     maintenance,
     oversight,
+    pages,
     publishing,
     registry,
     runs,
@@ -53,6 +54,9 @@ urlpatterns = [
     path("dikecualikan/<int:pk>/", registry.ExemptionDetail.as_view(), name="exemption"),
     # Maintenance between runs.
     path("pemeliharaan/", maintenance.RoutineMaintenance.as_view(), name="routine"),
+    # Pages staff write for the public site.
+    path("halaman/", pages.PageList.as_view(), name="pages"),
+    path("halaman/<slug:slug>/", pages.PageEdit.as_view(), name="page_edit"),
     # Oversight.
     path("pengawasan/", oversight.overview, name="oversight"),
     path("pengawasan/penyimpangan/", oversight.breaches, name="breaches"),

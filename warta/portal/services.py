@@ -1,10 +1,13 @@
 """Writes the portal owns: the public pages staff edit (maklumat, profil PPID). Each change is audited."""
 
+from dataclasses import dataclass
 from datetime import datetime
 
 from django.db import transaction
+from django.template.loader import render_to_string
 from django.utils import timezone
 
+from warta.accounts.models import Role
 from warta.core.errors import ErrorCode
 from warta.records.audit import record
 
@@ -16,9 +19,35 @@ BODY_REQUIRED = ErrorCode("portal.page_body_required", "Isi halaman masih kosong
 UNKNOWN_PAGE = ErrorCode("portal.page_unknown", "Halaman ini tidak dikenal. Pilih Maklumat Pelayanan atau Profil PPID.")
 NOT_ALLOWED = ErrorCode("portal.page_not_allowed", "Anda tidak berwenang mengubah halaman publik.")
 
+EDITOR_ROLES = frozenset({Role.PPID, Role.ADMIN})
+DEFAULT_TEMPLATES = {
+    PageSlug.MAKLUMAT: "portal/defaults/maklumat.md",
+    PageSlug.PROFIL_PPID: "portal/defaults/profil.md",
+}
+
+
+@dataclass(frozen=True)
+class PageText:
+    slug: str
+    title: str
+    body: str  # markup, see warta.portal.markup
+    page: Page | None  # None while the page still shows its default text
+
+
+def page_text(slug: str, request=None) -> PageText:
+    """What the public reads at ``slug``: the staff-written page, or the default text until there is one."""
+    stored = Page.objects.select_related("updated_by").filter(slug=slug).first()
+    if stored is not None:
+        return PageText(slug, stored.title, stored.body, stored)
+    return PageText(slug, str(PageSlug(slug).label), render_to_string(DEFAULT_TEMPLATES[slug], request=request), None)
+
+
+def can_edit_pages(user) -> bool:
+    return bool(user is not None and user.is_authenticated and user.role_set() & EDITOR_ROLES)
+
 
 def _check_actor(actor) -> None:
-    if actor is None or not actor.is_authenticated or not actor.is_staff:
+    if not can_edit_pages(actor):
         raise NOT_ALLOWED.error()
 
 

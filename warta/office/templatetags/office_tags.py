@@ -19,6 +19,7 @@ MENU = [
     ("office:editions", "Edisi DIP", {Role.PPID, Role.ATASAN}),
     ("office:exemptions", "Informasi yang Dikecualikan", {Role.PPID, Role.PENELAAH, Role.ATASAN}),
     ("office:routine", "Pemeliharaan situs", {Role.PPID, Role.PENGOLAH}),
+    ("office:pages", "Halaman publik", {Role.PPID, Role.ADMIN}),
     ("office:oversight", "Pengawasan", {Role.ATASAN}),
     ("office:breaches", "Penyimpangan", {Role.ATASAN, Role.PPID}),
     ("office:audit", "Jejak audit", {Role.ATASAN, Role.ADMIN}),

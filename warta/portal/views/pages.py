@@ -3,20 +3,15 @@
 from datetime import date
 
 from django.shortcuts import render
-from django.template.loader import render_to_string
 from django.views.decorators.http import require_safe
 
 from warta.accounts.models import Role
 from warta.pos.models import Procedure
 
 from ..markup import render as render_markup
-from ..models import Page, PageSlug
+from ..services import page_text
 
 EXECUTOR_COLUMNS = [Role.PPID, Role.PENGOLAH, Role.PENELAAH]
-DEFAULT_TEMPLATES = {
-    PageSlug.MAKLUMAT: "portal/defaults/maklumat.md",
-    PageSlug.PROFIL_PPID: "portal/defaults/profil.md",
-}
 
 
 def _date(value) -> date | None:
@@ -64,11 +59,8 @@ def procedures(request):
 
 @require_safe
 def page(request, slug: str):
-    stored = Page.objects.filter(slug=slug).first()
-    if stored is not None:
-        title, body, updated_at = stored.title, stored.body, stored.updated_at
-    else:
-        title, body, updated_at = PageSlug(slug).label, render_to_string(DEFAULT_TEMPLATES[slug], request=request), None
+    text = page_text(slug, request)
     return render(request, "portal/page.html", {
-        "title": title, "body": render_markup(body), "updated_at": updated_at, "is_default": stored is None,
+        "title": text.title, "body": render_markup(text.body),
+        "updated_at": text.page.updated_at if text.page else None, "is_default": text.page is None,
     })

@@ -196,6 +196,9 @@ FILE_UPLOAD_PERMISSIONS = 0o640
 WARTA_MAX_UPLOAD_MB = int(env("WARTA_MAX_UPLOAD_MB", "50"))
 # ClamAV: tcp://host:3310, unix:///run/clamav/clamd.ctl, or a signature folder for clamscan. Empty: scanning off.
 WARTA_CLAMAV = env("WARTA_CLAMAV")
+# The office's certificate (PKCS#12) that signs DIP editions' PDFs; empty: editions are set unsigned.
+WARTA_SIGNING_P12 = env("WARTA_SIGNING_P12")
+WARTA_SIGNING_P12_PASSWORD = env("WARTA_SIGNING_P12_PASSWORD")
 
 # --- Language and time: Bahasa Indonesia first, English available; datetimes stored in UTC.
 LANGUAGE_CODE = "id"

@@ -117,9 +117,12 @@ SCHEMAS = {
                            "description": "Baris yang kini tidak disajikan karena informasinya sudah ditarik "
                                           "atau dikecualikan setelah penetapan."},
         "content_hash": {"type": "string", "description": "SHA-256 isi beku DIP saat ditetapkan (seluruh baris)."},
+        "pdf_sha256": {**_nullable({"type": "string"}), "description": "SHA-256 berkas PDF edisi ini."},
+        "signed_by": {**_nullable({"type": "string"}),
+                      "description": "Subjek sertifikat yang menandatangani PDF secara elektronik (PAdES); "
+                                     "`null` bila PDF tidak bertanda tangan elektronik."},
         "next_due": _nullable(DATE),
-        "pdf_url": {**_nullable(URI), "description": "DIP bertanda tangan (PDF); `null` bila ada baris yang "
-                                                     "ditahan."},
+        "pdf_url": {**_nullable(URI), "description": "PDF edisi resmi; `null` bila ada baris yang ditahan."},
         "snapshot_url": URI,
         "url": URI,
     }),

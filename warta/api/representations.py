@@ -81,6 +81,8 @@ def edition(value: Edition, *, withheld: int) -> dict:
         "entry_count": value.entry_count,
         "withheld_count": withheld,
         "content_hash": value.content_hash,
+        "pdf_sha256": value.pdf_sha256 or None,
+        "signed_by": value.signed_by or None,
         "next_due": day(value.next_due),
         "pdf_url": links.edition_pdf(value.pk) if value.pdf and not withheld else None,
         "snapshot_url": links.api("edition-snapshot", value.pk),

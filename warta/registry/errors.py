@@ -34,3 +34,8 @@ EDITION_WRONG_STATUS = ErrorCode(
 EDITION_EMPTY = ErrorCode(
     "registry.edition_empty", _("Belum ada informasi publik yang terbit, jadi belum ada DIP untuk ditetapkan.")
 )
+SIGNING_CERTIFICATE_UNUSABLE = ErrorCode(
+    "registry.signing_certificate_unusable",
+    _("Sertifikat tanda tangan elektronik tidak dapat dipakai (%(problem)s). Edisi belum ditetapkan; "
+      "minta administrator memeriksa WARTA_SIGNING_P12 dan kata sandinya."),
+)

@@ -199,6 +199,8 @@ class Edition(models.Model):
     content_hash = models.CharField(_("sidik isi (SHA-256)"), max_length=64, blank=True)
     next_due = models.DateField(_("pemutakhiran paling lambat"), null=True, blank=True)
     pdf = models.FileField(_("DIP (PDF)"), upload_to="dip/", blank=True)
+    pdf_sha256 = models.CharField(_("sidik berkas PDF (SHA-256)"), max_length=64, blank=True)
+    signed_by = models.CharField(_("ditandatangani secara elektronik oleh"), max_length=300, blank=True)
 
     class Meta:
         verbose_name = _("edisi DIP")

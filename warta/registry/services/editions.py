@@ -21,6 +21,7 @@ from warta.records.audit import record
 from .. import errors
 from ..exporting import export_pdf
 from ..models import REGISTER_FIELDS, Edition, EditionStatus, PublicEntry
+from ..signing import sign_pdf, signing_configured
 from .entries import _add_months
 
 UPDATE_MONTHS = 6  # Perki 1/2021 Ps 45: the DIP is updated at least every 6 months
@@ -95,11 +96,16 @@ def set_edition(actor, edition: Edition, *, decree_number: str, decree_date: dat
     edition.next_due = _add_months(decree_date, UPDATE_MONTHS)
     pdf = export_pdf(snapshot_entries(edition), edition.unit.office, title=edition.title,
                      decree_number=edition.decree_number, decree_date=decree_date, signer=actor)
+    if signing_configured():
+        signed = sign_pdf(pdf, reason=f"Penetapan {edition.title} (SK {edition.decree_number})",
+                          location=edition.unit.office.name)
+        pdf, edition.signed_by = signed.data, signed.signer
+    edition.pdf_sha256 = hashlib.sha256(pdf).hexdigest()
     edition.pdf.save(f"dip-{edition.pk}.pdf", ContentFile(pdf), save=False)
     edition.save()
     record(actor, "registry.edition.set", edition, at=now, after={
         "decree_number": edition.decree_number, "decree_date": decree_date, "hash": edition.content_hash,
-        "next_due": edition.next_due,
+        "next_due": edition.next_due, "pdf_sha256": edition.pdf_sha256, "signed_by": edition.signed_by,
     })
     return edition
 

@@ -14,6 +14,7 @@ from warta.announcements.services import create_announcement
 from warta.documents.services import extract_document_text, upload_document
 from warta.pos.services import PlanItemData, active_step, complete_step, issue_disposition, provide_input, verify
 from warta.registry.models import Category
+from warta.registry.services.editions import approve_edition, propose_edition, set_edition
 from warta.registry.services.entries import attach_document, create_entry, publish_run
 
 OFFICE_ROWS = {
@@ -115,6 +116,10 @@ def create_demo_content(office: Office) -> None:
     complete_step(pengolah, active_step(run, 4), output_note="Terbit di situs", now=at + 90 * minute)
     provide_input(pengolah, run, "bahan-terbit", reference="/dip/", now=at + 100 * minute)
     complete_step(pengolah, active_step(run, 5), output_note="Tautan dan unduhan diperiksa", now=at + 140 * minute)
+    edition = propose_edition(ppid, title="Daftar Informasi Publik Semester II Tahun 2026", now=at + 150 * minute)
+    approve_edition(staff["atasan"], edition, now=at + 170 * minute)
+    set_edition(ppid, edition, decree_number="188.4/021/BPMP.BKL/2026", decree_date=(at + 180 * minute).date(),
+                now=at + 180 * minute)
 
     later = _working_morning(1)
     issue_disposition(

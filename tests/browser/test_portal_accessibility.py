@@ -24,10 +24,12 @@ def public_paths(world, staff):
                    urgent_until=timezone.now() + timedelta(days=1))
     for number in range(26):  # a second page of the DIP, so pagination is on screen
         w.published(staff, {"title": f"Informasi berkala nomor {number}", "category": Category.BERKALA})
+    w.set_dip_edition(staff)  # the DIP page then offers the edition's PDF and its fingerprints
     return [
         "/", "/dip/", "/dip/?kategori=berkala&halaman=2", f"/dip/{world.visible_entry.pk}/", "/pengumuman/",
         "/pengumuman/banjir-kota-bengkulu/", "/pengumuman/jadwal-layanan/", "/prosedur/", "/maklumat/",
-        "/profil-ppid/", "/cari/", "/cari/?q=keuangan", "/cari/?q=kerupuk", "/halaman-yang-tidak-ada/",
+        "/profil-ppid/", "/cari/", "/cari/?q=keuangan", "/cari/?q=kerupuk", "/statistik/",
+        "/halaman-yang-tidak-ada/",
     ]
 
 

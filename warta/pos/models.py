@@ -1,4 +1,5 @@
-"""The procedure engine's data: procedures as versioned data, runs, step runs, breaches and delegation letters.
+"""The procedure engine's data: procedures as versioned data, runs, step runs, queue claims, breaches and
+delegation letters.
 
 A procedure (POS) is loaded from a data file; each change to the file makes a new version, and a run keeps
 the version it started with. A run is one pass through the steps, started by the PPID's disposition.
@@ -201,6 +202,25 @@ class StepRun(models.Model):
 
     def __str__(self):
         return f"{self.run.number} langkah {self.step.number} ({self.attempt})"
+
+
+class StepClaim(models.Model):
+    """A step waiting in a role's shared queue that one holder took ("Ambil tugas ini").
+
+    Until the step finishes (when the engine names its executor) the claim keeps the other holders off it; the
+    row stays afterwards as a record of who took it.
+    """
+
+    step_run = models.OneToOneField(StepRun, on_delete=models.CASCADE, related_name="claim")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    claimed_at = models.DateTimeField(_("diambil pada"))
+
+    class Meta:
+        verbose_name = _("tugas yang diambil")
+        verbose_name_plural = _("tugas yang diambil")
+
+    def __str__(self):
+        return f"{self.step_run} — {self.user}"
 
 
 class StepInput(models.Model):

@@ -9,7 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from warta.accounts.models import Role, Unit
+from warta.accounts.models import Role, Unit, unit_scope
 
 
 class ProcedureQuerySet(models.QuerySet):
@@ -131,6 +131,10 @@ class Run(models.Model):
     def __str__(self):
         return f"{self.number} {self.title}"
 
+    @property
+    def audit_scope(self) -> tuple[int | None, int | None]:
+        return unit_scope(self.unit)
+
     def current_step(self) -> "StepRun | None":
         return self.step_runs.filter(status=StepStatus.ACTIVE).select_related("step").first()
 
@@ -203,6 +207,10 @@ class StepRun(models.Model):
     def __str__(self):
         return f"{self.run.number} langkah {self.step.number} ({self.attempt})"
 
+    @property
+    def audit_scope(self) -> tuple[int | None, int | None]:
+        return self.run.audit_scope
+
 
 class StepClaim(models.Model):
     """A step waiting in a role's shared queue that one holder took ("Ambil tugas ini").
@@ -241,6 +249,10 @@ class StepInput(models.Model):
     def __str__(self):
         return self.key
 
+    @property
+    def audit_scope(self) -> tuple[int | None, int | None]:
+        return self.run.audit_scope
+
 
 class BreachKind(models.TextChoices):
     OVERTIME = "waktu", _("Melewati waktu baku")
@@ -268,6 +280,10 @@ class Breach(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()}: {self.step_run}"
+
+    @property
+    def audit_scope(self) -> tuple[int | None, int | None]:
+        return self.step_run.audit_scope
 
 
 class AssignmentLetter(models.Model):

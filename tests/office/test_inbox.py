@@ -9,10 +9,10 @@ from tests.helpers import wib
 from tests.office.conftest import drafted, start_run
 from warta.accounts.models import Role
 from warta.accounts.services import create_user
-from warta.office.models import Notification, NotificationKind, StepClaim
+from warta.office.models import Notification, NotificationKind
 from warta.office.services import deliver_email, notify
 from warta.office.views.inbox import open_tasks
-from warta.pos.models import StepRun
+from warta.pos.models import StepClaim, StepRun
 from warta.pos.services import PlanItemData, active_step, issue_disposition, verify
 
 pytestmark = pytest.mark.django_db
@@ -68,6 +68,26 @@ def test_a_queue_step_can_be_taken_once(staff, clients, login):
                                                                          "kembalikan-reason": "Tidak"})
     assert refused.status_code == 403 and "sudah diambil oleh" in refused.content.decode()
     assert StepRun.objects.get(pk=step.pk).status == "aktif"
+
+
+def test_a_taken_step_can_be_handed_back_to_the_queue(staff, clients, login):
+    second = create_user(None, username="penelaah-b", password="x" * 12, full_name="Penelaah Kedua",
+                         unit=staff["ppid"].unit, roles=[Role.PENELAAH])
+    run = issue_disposition(staff["ppid"], title="Antrean", instructions="Siapkan", addressee=staff["pengolah"],
+                            plan=[PlanItemData("DIP", timezone.localdate())])
+    drafted(staff, run)
+    step = active_step(run, 3)
+    clients["penelaah"].post(reverse("office:claim", args=[step.pk]))
+    page = clients["penelaah"].get(reverse("office:verification", args=[run.pk])).content.decode()
+    assert "Anda mengambil tugas ini dari antrean bersama" in page and "Kembalikan ke antrean" in page
+    other = login(second)
+    assert "Kembalikan ke antrean" not in other.get(reverse("office:verification", args=[run.pk])).content.decode()
+    assert other.post(reverse("office:release", args=[step.pk])).status_code == 403
+    response = clients["penelaah"].post(reverse("office:release", args=[step.pk]))
+    assert response.status_code == 302 and not StepClaim.objects.exists()
+    assert [task.in_queue for task in open_tasks(second)] == [True]
+    assert other.post(reverse("office:claim", args=[step.pk])).status_code == 302
+    assert StepClaim.objects.get().user == second
 
 
 def test_opening_a_step_notifies_its_executor(staff):

@@ -27,11 +27,11 @@ from warta.accounts.models import Role, Unit
 from warta.accounts.services import create_user
 from warta.announcements.models import Announcement
 from warta.documents.models import PIIFinding
-from warta.office.models import Notification, StepClaim
+from warta.office.models import Notification
 from warta.office.services import notify
 from warta.portal.models import Page
-from warta.pos.models import AssignmentLetter, Breach, Run, RunStatus, StepInput, StepStatus
-from warta.pos.services import active_step, complete_step, issue_disposition, verify
+from warta.pos.models import AssignmentLetter, Breach, Run, RunStatus, StepClaim, StepInput, StepStatus
+from warta.pos.services import active_step, claim_step, complete_step, issue_disposition, verify
 from warta.registry.models import Edition, EditionStatus, Entry, EntryDocument, EntryStatus, Exemption, PublicEntry
 from warta.registry.services.editions import approve_edition, propose_edition
 from warta.registry.services.entries import attach_document, create_entry
@@ -146,6 +146,13 @@ def st_queue(staff):
     return {"run": run, "step_run": active_step(run, 3)}
 
 
+def st_claimed(staff):
+    """The queued verification step, taken by the first Penelaah."""
+    context = st_queue(staff)
+    claim_step(staff["penelaah"], context["step_run"])
+    return context
+
+
 ANNOUNCEMENT = {"title": "Jadwal layanan informasi akhir tahun", "summary": "Layanan tetap buka.",
                 "body": "Layanan informasi publik tetap buka pada hari kerja.", "category": "berkala"}
 
@@ -242,6 +249,8 @@ ACTIONS = [
            effect=lambda c: Run.objects.exists()),
     Action("ambil tugas", st_queue, lambda c: reverse("office:claim", args=[c["step_run"].pk]), {"penelaah"},
            effect=lambda c: StepClaim.objects.exists()),
+    Action("kembalikan ke antrean", st_claimed, lambda c: reverse("office:release", args=[c["step_run"].pk]),
+           {"penelaah", "ppid"}, effect=lambda c: not StepClaim.objects.exists()),
     # Shared step tools.
     Action("alihkan langkah", st_drafting, run_url("office:drafting"), {"pengolah", "ppid"},
            data=lambda c, s: {"action": "alihkan", "alihkan-to_user": s["pengolah2"].pk, "alihkan-reason": "Sakit",

@@ -42,6 +42,15 @@ def default_time_zone() -> str:
     return settings.TIME_ZONE
 
 
+def unit_scope(unit) -> tuple[int | None, int | None]:
+    """The (office, unit) an audit record about something of this unit belongs to; (None, None) without a unit.
+
+    Models the audit log writes about answer ``audit_scope`` with this (docs/decisions.md, "Audit records carry
+    their office and unit"); a subject without it belongs to the whole deployment.
+    """
+    return (unit.office_id, unit.pk) if unit is not None else (None, None)
+
+
 class Office(models.Model):
     """A public body: its letterhead, its look and its working calendar."""
 
@@ -74,6 +83,11 @@ class Office(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def audit_scope(self) -> tuple[int | None, int | None]:
+        """Where audit records about this belong (warta.records): the office itself."""
+        return self.pk, None
 
     @property
     def work_weekdays(self) -> frozenset[int]:
@@ -117,6 +131,10 @@ class Unit(models.Model):
     def __str__(self):
         return self.name
 
+    @property
+    def audit_scope(self) -> tuple[int | None, int | None]:
+        return unit_scope(self)
+
 
 class User(AbstractUser):
     full_name = models.CharField(_("nama lengkap"), max_length=200, blank=True)
@@ -137,6 +155,10 @@ class User(AbstractUser):
 
     def __str__(self):
         return self.full_name or self.username
+
+    @property
+    def audit_scope(self) -> tuple[int | None, int | None]:
+        return unit_scope(self.unit)
 
     @property
     def display_name(self) -> str:

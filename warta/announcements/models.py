@@ -9,7 +9,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from warta.accounts.models import Unit
+from warta.accounts.models import Unit, unit_scope
 from warta.registry.models import Category, EntryStatus
 
 SERTA_MERTA_PARTS = {
@@ -68,3 +68,7 @@ class Announcement(models.Model):
 
     def __str__(self):
         return self.title
+
+    @property
+    def audit_scope(self) -> tuple[int | None, int | None]:
+        return unit_scope(self.unit)

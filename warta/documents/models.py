@@ -100,6 +100,10 @@ class Document(models.Model):
         return self.original_name
 
     @property
+    def audit_scope(self) -> tuple[int | None, int | None]:
+        return self.uploaded_by.audit_scope if self.uploaded_by_id else (None, None)
+
+    @property
     def text_finished(self) -> bool:
         return self.text_status in {TextStatus.DONE, TextStatus.OCR_DONE}
 

@@ -4,10 +4,6 @@ from django.utils.translation import gettext_lazy as _
 
 from warta.core.errors import ErrorCode
 
-ALREADY_CLAIMED = ErrorCode("office.already_claimed", _("Tugas ini sudah diambil oleh %(user)s."))
-NOT_IN_QUEUE = ErrorCode(
-    "office.not_in_queue", _("Tugas ini sudah ditugaskan kepada %(user)s, jadi tidak dapat diambil dari antrean.")
-)
 CHECKLIST_INCOMPLETE = ErrorCode(
     "office.checklist_incomplete",
     _("Centang semua butir pemeriksaan sebelum menyetujui. Yang belum: %(missing)s."),

@@ -1,4 +1,4 @@
-"""What the workspace itself keeps: notifications for staff, and who took a step from a shared queue."""
+"""What the workspace itself keeps: notifications for staff."""
 
 from django.conf import settings
 from django.db import models
@@ -52,20 +52,3 @@ class Notification(models.Model):
     def is_unread(self) -> bool:
         return self.read_at is None
 
-
-class StepClaim(models.Model):
-    """A step waiting in a role's shared queue that one holder took ("Ambil tugas ini").
-
-    The engine names the executor when the step is finished; until then this row keeps the others off it.
-    """
-
-    step_run = models.OneToOneField("pos.StepRun", on_delete=models.CASCADE, related_name="claim")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    claimed_at = models.DateTimeField(_("diambil pada"), default=timezone.now)
-
-    class Meta:
-        verbose_name = _("tugas yang diambil")
-        verbose_name_plural = _("tugas yang diambil")
-
-    def __str__(self):
-        return f"{self.step_run} — {self.user}"

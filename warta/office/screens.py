@@ -13,12 +13,11 @@ from warta.core.errors import ServiceError
 from warta.core.formats import format_against_standard, format_duration
 from warta.pos.clock import TimeState, TimeStatus, time_status
 from warta.pos.models import Breach, StepRun, StepStatus
-from warta.pos.services import missing_inputs
-from warta.pos.services.delegation import missing_qualifications
+from warta.pos.services import claim_for, missing_inputs
+from warta.pos.services.claims import may_release
+from warta.pos.services.delegation import may_delegate, missing_qualifications
 from warta.pos.services.guards import require_executor
 from warta.upkeep.services import maintenance_step_number
-
-from .services import claim_for
 
 DISPOSITION, DRAFTING, VERIFICATION, PUBLISHING, MAINTENANCE, GENERIC = (
     "disposisi", "susun", "verifikasi", "unggah", "pemeliharaan", "langkah",
@@ -85,6 +84,7 @@ class StepPanel:
     act_refusal: str
     can_delegate: bool
     claim: object | None
+    can_release: bool
     previous_return: StepRun | None
 
     @property
@@ -117,22 +117,12 @@ class StepPanel:
 
 
 def executor_refusal(user, step_run: StepRun) -> str:
-    """Why this user may not do this step (empty when they may): the engine's rule plus the workspace's queue."""
+    """Why this user may not do this step (empty when they may), in the engine's words."""
     try:
         require_executor(user, step_run)
     except ServiceError as error:
         return error.message
-    claim = claim_for(step_run) if not step_run.assignee_id else None
-    if claim is not None and claim.user_id != user.pk:
-        return f"Tugas ini sudah diambil oleh {claim.user}."
     return ""
-
-
-def can_delegate(user, step_run: StepRun) -> bool:
-    if step_run.status != StepStatus.ACTIVE or user.unit_id != step_run.run.unit_id:
-        return False
-    holds = step_run.assignee_id == user.pk or (step_run.assignee_id is None and user.has_role(step_run.step.role))
-    return holds or user.has_role(Role.PPID)
 
 
 def step_panel(user, step_run: StepRun, now: datetime | None = None) -> StepPanel:
@@ -150,13 +140,15 @@ def step_panel(user, step_run: StepRun, now: datetime | None = None) -> StepPane
     previous = None
     if step_run.attempt > 1:
         previous = run.step_runs.filter(status=StepStatus.RETURNED).order_by("-finished_at", "-pk").first()
+    claim = claim_for(step_run)
+    can_release = claim is not None and step_run.status == StepStatus.ACTIVE and may_release(user, claim)
     return StepPanel(
         step_run=step_run, status=time_status(step_run, now), inputs=inputs,
         breaches=list(Breach.objects.filter(step_run__run=run, explained_at__isnull=True)
                       .select_related("step_run__step", "responsible")),
         letters=list(step_run.letters.select_related("from_user", "to_user")),
-        can_act=not refusal, act_refusal=refusal, can_delegate=can_delegate(user, step_run),
-        claim=claim_for(step_run), previous_return=previous,
+        can_act=not refusal, act_refusal=refusal, can_delegate=may_delegate(user, step_run),
+        claim=claim, can_release=can_release, previous_return=previous,
     )
 
 

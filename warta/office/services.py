@@ -1,4 +1,4 @@
-"""Writes the workspace owns: notifications (in the app, and by e-mail when mail is configured) and queue claims.
+"""Writes the workspace owns: notifications, in the app and by e-mail when mail is configured.
 
 Notifications follow the procedure engine through its ``step_opened`` signal, so the engine never imports the
 workspace. E-mail goes out from a background job after the transaction commits.
@@ -9,17 +9,14 @@ import logging
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
 from warta.accounts.models import Role
 from warta.pos.models import StepStatus
-from warta.pos.services.guards import require_active, require_role
-from warta.records.audit import record
 
-from . import errors
-from .models import Notification, NotificationKind, StepClaim
+from .models import Notification, NotificationKind
 
 logger = logging.getLogger(__name__)
 
@@ -100,31 +97,6 @@ def on_step_opened(sender, step_run, now, **kwargs):
         body += " Tugas ini ada di antrean bersama; ambil bila Anda mengerjakannya."
     for user in recipients:
         notify(user, title, body=body, url=step_url(run), run=run, kind=kind, urgent=run.urgent)
-
-
-def claim_for(step_run) -> StepClaim | None:
-    return StepClaim.objects.filter(step_run=step_run).select_related("user").first()
-
-
-@transaction.atomic
-def claim_step(actor, step_run) -> StepClaim:
-    """Take a step from the role's shared queue ("Ambil tugas ini"). The engine names the executor on finishing."""
-    require_active(step_run)
-    require_role(actor, step_run.step.role, step_run.run.unit)
-    if step_run.assignee_id:
-        raise errors.NOT_IN_QUEUE.error(user=step_run.assignee)
-    existing = claim_for(step_run)
-    if existing is not None:
-        if existing.user_id == actor.pk:
-            return existing
-        raise errors.ALREADY_CLAIMED.error(user=existing.user)
-    try:
-        with transaction.atomic():
-            claim = StepClaim.objects.create(step_run=step_run, user=actor)
-    except IntegrityError:
-        raise errors.ALREADY_CLAIMED.error(user=claim_for(step_run).user) from None
-    record(actor, "office.step.claimed", step_run, after={"user": actor.pk, "step": step_run.step.number})
-    return claim
 
 
 def notify_delegation(letter) -> None:

@@ -26,6 +26,7 @@ urlpatterns = [
     path("pemberitahuan/", inbox.notifications, name="notifications"),
     path("pemberitahuan/dibaca/", inbox.notifications_read, name="notifications_read"),
     path("langkah/<int:step_run_pk>/ambil/", inbox.claim, name="claim"),
+    path("langkah/<int:step_run_pk>/lepas/", inbox.release, name="release"),
     # Runs and their steps.
     path("disposisi/", runs.RunList.as_view(), name="runs"),
     path("disposisi/baru/", runs.DispositionCreate.as_view(), name="disposition_new"),

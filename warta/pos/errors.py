@@ -89,3 +89,16 @@ QUALIFICATION_CONFIRM = ErrorCode(
 LETTER_NUMBER_TAKEN = ErrorCode(
     "pos.letter_number_taken", _("Nomor surat %(number)s sudah dipakai. Gunakan nomor lain.")
 )
+CLAIMED_BY_OTHER = ErrorCode(
+    "pos.claimed_by_other",
+    _("Tugas ini sudah diambil oleh %(user)s dari antrean. Minta ia melepasnya, atau minta PPID mengalihkannya "
+      "dengan surat penugasan."),
+)
+NOT_IN_QUEUE = ErrorCode(
+    "pos.not_in_queue", _("Tugas ini sudah ditugaskan kepada %(user)s, jadi tidak dapat diambil dari antrean.")
+)
+NOT_CLAIMED = ErrorCode("pos.not_claimed", _("Tugas ini tidak sedang diambil siapa pun dari antrean."))
+RELEASE_NOT_ALLOWED = ErrorCode(
+    "pos.release_not_allowed",
+    _("Hanya %(user)s, yang mengambil tugas ini, atau PPID unitnya yang dapat mengembalikannya ke antrean."),
+)

@@ -1,4 +1,5 @@
-"""The procedure engine's data: procedures as versioned data, runs, step runs, breaches and delegation letters.
+"""The procedure engine's data: procedures as versioned data, runs, step runs, queue claims, breaches and
+delegation letters.
 
 A procedure (POS) is loaded from a data file; each change to the file makes a new version, and a run keeps
 the version it started with. A run is one pass through the steps, started by the PPID's disposition.
@@ -8,7 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from warta.accounts.models import Role, Unit
+from warta.accounts.models import Role, Unit, unit_scope
 
 
 class ProcedureQuerySet(models.QuerySet):
@@ -130,6 +131,10 @@ class Run(models.Model):
     def __str__(self):
         return f"{self.number} {self.title}"
 
+    @property
+    def audit_scope(self) -> tuple[int | None, int | None]:
+        return unit_scope(self.unit)
+
     def current_step(self) -> "StepRun | None":
         return self.step_runs.filter(status=StepStatus.ACTIVE).select_related("step").first()
 
@@ -202,6 +207,29 @@ class StepRun(models.Model):
     def __str__(self):
         return f"{self.run.number} langkah {self.step.number} ({self.attempt})"
 
+    @property
+    def audit_scope(self) -> tuple[int | None, int | None]:
+        return self.run.audit_scope
+
+
+class StepClaim(models.Model):
+    """A step waiting in a role's shared queue that one holder took ("Ambil tugas ini").
+
+    Until the step finishes (when the engine names its executor) the claim keeps the other holders off it; the
+    row stays afterwards as a record of who took it.
+    """
+
+    step_run = models.OneToOneField(StepRun, on_delete=models.CASCADE, related_name="claim")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    claimed_at = models.DateTimeField(_("diambil pada"))
+
+    class Meta:
+        verbose_name = _("tugas yang diambil")
+        verbose_name_plural = _("tugas yang diambil")
+
+    def __str__(self):
+        return f"{self.step_run} — {self.user}"
+
 
 class StepInput(models.Model):
     """A kelengkapan item recorded by hand for a run (when no domain app checks it on its own)."""
@@ -220,6 +248,10 @@ class StepInput(models.Model):
 
     def __str__(self):
         return self.key
+
+    @property
+    def audit_scope(self) -> tuple[int | None, int | None]:
+        return self.run.audit_scope
 
 
 class BreachKind(models.TextChoices):
@@ -248,6 +280,10 @@ class Breach(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()}: {self.step_run}"
+
+    @property
+    def audit_scope(self) -> tuple[int | None, int | None]:
+        return self.step_run.audit_scope
 
 
 class AssignmentLetter(models.Model):

@@ -3,6 +3,10 @@
 Every service calls :func:`record` inside its transaction. The hash of a record covers its content and
 the hash of the record before it, so changing, deleting or reordering any record breaks the chain from
 there on; :func:`verify_chain` names the first record where it breaks.
+
+Each record belongs to the office and unit of its subject (a subject says so through ``audit_scope``), or, with
+no subject, to the acting user's; without either it belongs to the whole deployment. Since version 2 the office
+and unit are inside the hash; version 1 records (written before) are checked exactly as they were written.
 """
 
 import hashlib
@@ -18,6 +22,7 @@ from django.utils import timezone
 from .models import AuditRecord, ChainHead
 
 GENESIS = "0" * 64
+HASH_VERSION = 2  # 1: content only; 2: content, office and unit
 
 
 def _normalise(value: Any) -> Any:
@@ -31,7 +36,7 @@ def _content_hash(prev_hash: str, fields: dict[str, Any]) -> str:
 
 
 def _hashed_fields(rec: AuditRecord) -> dict[str, Any]:
-    return {
+    fields = {
         "at": rec.at.astimezone(UTC).isoformat(timespec="microseconds"),
         "actor_id": rec.actor_id,
         "actor_label": rec.actor_label,
@@ -42,6 +47,15 @@ def _hashed_fields(rec: AuditRecord) -> dict[str, Any]:
         "before": rec.before,
         "after": rec.after,
     }
+    if rec.version != 1:  # a record claiming version 1 is checked without these, so a false claim breaks its hash
+        fields.update(version=rec.version, office_id=rec.office_id, unit_id=rec.unit_id)
+    return fields
+
+
+def scope_of(subject, actor) -> tuple[int | None, int | None]:
+    """The (office, unit) a record belongs to: its subject's, or with no subject the acting user's."""
+    holder = subject if subject is not None else actor
+    return getattr(holder, "audit_scope", (None, None)) if holder is not None else (None, None)
 
 
 def record(actor, action: str, obj=None, *, before=None, after=None, object_type: str = "",
@@ -49,6 +63,7 @@ def record(actor, action: str, obj=None, *, before=None, after=None, object_type
     """Append one record. ``actor`` is a user or None (the system: jobs, CLI without --as)."""
     with transaction.atomic():
         head, _ = ChainHead.objects.select_for_update().get_or_create(pk=1, defaults={"last_hash": GENESIS})
+        office_id, unit_id = scope_of(obj, actor)
         rec = AuditRecord(
             at=at or timezone.now(),
             actor=actor,
@@ -59,6 +74,9 @@ def record(actor, action: str, obj=None, *, before=None, after=None, object_type
             object_label=(object_label or (str(obj) if obj is not None else ""))[:300],
             before=_normalise(before),
             after=_normalise(after),
+            office_id=office_id,
+            unit_id=unit_id,
+            version=HASH_VERSION,
             prev_hash=head.last_hash,
         )
         rec.record_hash = _content_hash(rec.prev_hash, _hashed_fields(rec))

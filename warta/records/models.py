@@ -1,8 +1,11 @@
-"""The append-only, hash-chained audit log: every action, who did it, when, on what, before and after."""
+"""The append-only, hash-chained audit log: every action, who did it, when, on what, before and after, and the
+office and unit it belongs to."""
 
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from warta.accounts.models import Role
 
 
 class AppendOnlyError(Exception):
@@ -19,9 +22,25 @@ class AuditRecordQuerySet(models.QuerySet):
     def for_object(self, obj):
         return self.filter(object_type=obj._meta.label_lower, object_id=str(obj.pk))
 
+    def visible_to(self, user):
+        """Administrators see the whole deployment, records without an office included; the Atasan PPID sees
+        their office; every other role only their own unit's records."""
+        if not user.is_authenticated or not user.is_active:
+            return self.none()
+        if user.is_administrator:
+            return self
+        if not user.unit_id:
+            return self.none()
+        office_wide = self.filter(office_id=user.unit.office_id)
+        return office_wide if user.has_role(Role.ATASAN) else office_wide.filter(unit_id=user.unit_id)
+
 
 class AuditRecord(models.Model):
-    """One action. ``record_hash`` covers this record's content and the previous record's hash."""
+    """One action. ``record_hash`` covers this record's content and the previous record's hash.
+
+    ``version`` says what the hash covers: 1 for records written before offices and units were recorded (their
+    office and unit, filled in afterwards from the subject, are outside the hash), 2 when they are inside it.
+    """
 
     at = models.DateTimeField(_("waktu"), db_index=True)
     actor = models.ForeignKey(
@@ -34,6 +53,13 @@ class AuditRecord(models.Model):
     object_label = models.CharField(_("objek"), max_length=300, blank=True)
     before = models.JSONField(_("sebelum"), null=True, blank=True)
     after = models.JSONField(_("sesudah"), null=True, blank=True)
+    office = models.ForeignKey(
+        "accounts.Office", null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("kantor")
+    )
+    unit = models.ForeignKey(
+        "accounts.Unit", null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("unit")
+    )
+    version = models.PositiveSmallIntegerField(_("versi isi yang disidik"))
     prev_hash = models.CharField(max_length=64)
     record_hash = models.CharField(max_length=64, unique=True)
 

@@ -9,7 +9,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from warta.accounts.models import Unit
+from warta.accounts.models import Unit, unit_scope
 
 
 class Category(models.TextChoices):
@@ -99,6 +99,10 @@ class Entry(EntryFields):
 
     def __str__(self):
         return f"{self.number}. {self.title}"
+
+    @property
+    def audit_scope(self) -> tuple[int | None, int | None]:
+        return unit_scope(self.unit)
 
     def register_values(self) -> dict:
         return {name: getattr(self, name) for name in REGISTER_FIELDS}
@@ -210,6 +214,10 @@ class Edition(models.Model):
     def __str__(self):
         return self.decree_number or self.title
 
+    @property
+    def audit_scope(self) -> tuple[int | None, int | None]:
+        return unit_scope(self.unit)
+
 
 class Ps17Ground(models.TextChoices):
     """UU 14/2008 Pasal 17: grounds for exempting information."""
@@ -271,3 +279,7 @@ class Exemption(models.Model):
 
     def __str__(self):
         return self.information
+
+    @property
+    def audit_scope(self) -> tuple[int | None, int | None]:
+        return unit_scope(self.unit)

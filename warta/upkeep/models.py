@@ -9,7 +9,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from warta.accounts.models import Unit
+from warta.accounts.models import Unit, unit_scope
 
 
 class CheckItem(models.TextChoices):
@@ -40,6 +40,10 @@ class Schedule(models.Model):
     def __str__(self):
         return f"{self.unit}: setiap {self.every_days} hari"
 
+    @property
+    def audit_scope(self) -> tuple[int | None, int | None]:
+        return unit_scope(self.unit)
+
 
 class Round(models.Model):
     """One maintenance round: a run's step 5, or a routine round."""
@@ -63,6 +67,10 @@ class Round(models.Model):
 
     def __str__(self):
         return f"Pemeliharaan {self.unit} {self.started_at:%Y-%m-%d}"
+
+    @property
+    def audit_scope(self) -> tuple[int | None, int | None]:
+        return unit_scope(self.unit)
 
     @property
     def is_routine(self) -> bool:

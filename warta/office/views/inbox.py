@@ -14,14 +14,15 @@ from warta.accounts.models import Role
 from warta.core.errors import ServiceError
 from warta.pos.calendars import calendar_for_office
 from warta.pos.clock import TimeState, TimeStatus, time_status
-from warta.pos.models import Breach, RunStatus, StepRun, StepStatus
+from warta.pos.models import Breach, RunStatus, StepClaim, StepRun, StepStatus
+from warta.pos.services import claim_step, release_claim
 from warta.registry.models import Edition, EditionStatus, Exemption, ExemptionStatus
 from warta.upkeep.services import routine_due, schedule_for
 
 from ..access import STAFF_ROLES, forbidden, staff_view
-from ..models import Notification, StepClaim
+from ..models import Notification
 from ..screens import screen_url, time_left_text
-from ..services import claim_step, mark_read
+from ..services import mark_read
 
 
 @dataclass
@@ -105,14 +106,31 @@ def inbox(request):
 @require_POST
 @staff_view(STAFF_ROLES)
 def claim(request, step_run_pk):
-    step_run = get_object_or_404(StepRun.objects.select_related("run__unit", "step"),
-                                 pk=step_run_pk, run__in=_visible(request.user))
+    step_run = _visible_step(request.user, step_run_pk)
     try:
         claim_step(request.user, step_run)
     except ServiceError as error:
         return forbidden(request, error.message)
     messages.success(request, f"Tugas langkah {step_run.step.number} disposisi {step_run.run.number} Anda ambil.")
     return HttpResponseRedirect(screen_url(step_run.run, step_run.step))
+
+
+@require_POST
+@staff_view(STAFF_ROLES)
+def release(request, step_run_pk):
+    step_run = _visible_step(request.user, step_run_pk)
+    try:
+        release_claim(request.user, step_run)
+    except ServiceError as error:
+        return forbidden(request, error.message)
+    messages.success(request, f"Tugas langkah {step_run.step.number} disposisi {step_run.run.number} dikembalikan "
+                              "ke antrean bersama.")
+    return HttpResponseRedirect(screen_url(step_run.run, step_run.step))
+
+
+def _visible_step(user, step_run_pk) -> StepRun:
+    return get_object_or_404(StepRun.objects.select_related("run__unit", "step"), pk=step_run_pk,
+                             run__in=_visible(user))
 
 
 def _visible(user):

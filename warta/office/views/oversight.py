@@ -76,7 +76,7 @@ def breaches(request):
 
 @staff_view(AUDIT_ROLES)
 def audit_log(request):
-    records = AuditRecord.objects.select_related("actor").order_by("-pk")
+    records = AuditRecord.objects.visible_to(request.user).select_related("office", "unit").order_by("-pk")
     action = request.GET.get("tindakan", "").strip()
     if action:
         records = records.filter(action__startswith=action)

@@ -12,8 +12,9 @@ from warta.records.audit import record
 
 from .. import errors
 from ..letters import render_assignment_letter
-from ..models import AssignmentLetter, StepRun
-from .guards import require_active, require_role
+from ..models import AssignmentLetter, StepRun, StepStatus
+from .claims import drop_claim
+from .guards import claim_for, lock_step, require_active, require_role
 
 
 def _next_letter_number(unit, year: int) -> str:
@@ -26,20 +27,31 @@ def missing_qualifications(user, procedure) -> list[str]:
     return sorted(procedure.qualification_codes() - held)
 
 
+def may_delegate(actor, step_run: StepRun) -> bool:
+    """The unit's PPID, or the step's executor: its assignee, whoever took it from the queue, or any holder of
+    the role while it waits untaken."""
+    if step_run.status != StepStatus.ACTIVE or actor.unit_id != step_run.run.unit_id:
+        return False
+    if actor.has_role(Role.PPID):
+        return True
+    if step_run.assignee_id:
+        return step_run.assignee_id == actor.pk
+    claim = claim_for(step_run)
+    return actor.has_role(step_run.step.role) and (claim is None or claim.user_id == actor.pk)
+
+
 @transaction.atomic
 def delegate_step(actor, step_run: StepRun, to_user, reason: str, *, number: str = "",
                   issued_on: date | None = None, confirm_unqualified: bool = False,
                   now: datetime | None = None) -> AssignmentLetter:
     """Hand an active step to another holder of its role. The clock does not reset; the letter is kept."""
     now = now or timezone.now()
-    step_run = StepRun.objects.select_for_update().select_related("run__unit__office", "step").get(pk=step_run.pk)
+    step_run = lock_step(step_run)
     require_active(step_run)
     run = step_run.run
-    holds_step = step_run.assignee_id == actor.pk or (
-        step_run.assignee_id is None and actor.has_role(step_run.step.role)
-    )
-    if not (holds_step or actor.has_role(Role.PPID)) or actor.unit_id != run.unit_id:
+    if not may_delegate(actor, step_run):
         raise errors.DELEGATION_NOT_ALLOWED.error()
+    claim = claim_for(step_run) if step_run.assignee_id is None else None
     require_role(to_user, step_run.step.role, run.unit)
     if step_run.assignee_id == to_user.pk:
         raise errors.DELEGATE_SAME.error(field="to_user", user=to_user)
@@ -52,7 +64,7 @@ def delegate_step(actor, step_run: StepRun, to_user, reason: str, *, number: str
             missing=join_labels(run.procedure.qualification_text(code) for code in missing),
         )
     issued_on = issued_on or timezone.localdate(now)
-    previous = step_run.assignee or actor
+    previous = step_run.assignee or (claim.user if claim else actor)
     try:
         with transaction.atomic():
             letter = AssignmentLetter.objects.create(
@@ -65,6 +77,8 @@ def delegate_step(actor, step_run: StepRun, to_user, reason: str, *, number: str
     letter.pdf.save(f"surat-penugasan-{letter.pk}.pdf", ContentFile(render_assignment_letter(letter, now)), save=True)
     step_run.assignee = to_user
     step_run.save(update_fields=["assignee"])
+    if claim is not None:
+        drop_claim(actor, claim, now, reason=f"dialihkan dengan surat penugasan {letter.number}")
     record(actor, "pos.step.delegated", step_run, at=now, before={"assignee": previous.pk}, after={
         "assignee": to_user.pk, "letter": letter.number, "reason": letter.reason,
         "missing_qualifications_confirmed": missing,

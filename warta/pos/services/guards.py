@@ -4,7 +4,7 @@ from warta.accounts.models import Role
 from warta.core.errors import join_labels
 
 from .. import errors
-from ..models import RunStatus, StepRun, StepStatus
+from ..models import RunStatus, StepClaim, StepRun, StepStatus
 
 
 def role_label(role: str) -> str:
@@ -39,12 +39,30 @@ def require_active(step_run: StepRun) -> None:
         raise errors.STEP_OUT_OF_ORDER.error(number=step_run.step.number, current=_describe(current))
 
 
+def lock_step(step_run: StepRun) -> StepRun:
+    """Reread the step under a row lock so two people cannot act on it at once."""
+    return StepRun.objects.select_for_update().select_related("run__unit__office", "run__procedure", "step").get(
+        pk=step_run.pk
+    )
+
+
+def claim_for(step_run: StepRun) -> StepClaim | None:
+    """Who took this step from the role's shared queue, if anyone did."""
+    return StepClaim.objects.filter(step_run=step_run).select_related("user").first()
+
+
 def require_executor(user, step_run: StepRun) -> None:
-    """Only the step's role, in the run's unit, and the assignee (or delegate) if one is named."""
+    """Only the step's role, in the run's unit, and the assignee (or delegate) if one is named; a step waiting in
+    the shared queue only by whoever took it, once someone has."""
     require_active(step_run)
     require_role(user, step_run.step.role, step_run.run.unit)
-    if step_run.assignee_id and step_run.assignee_id != user.pk:
-        raise errors.NOT_ASSIGNEE.error(assignee=step_run.assignee)
+    if step_run.assignee_id:
+        if step_run.assignee_id != user.pk:
+            raise errors.NOT_ASSIGNEE.error(assignee=step_run.assignee)
+        return
+    claim = claim_for(step_run)
+    if claim is not None and claim.user_id != user.pk:
+        raise errors.CLAIMED_BY_OTHER.error(user=claim.user)
 
 
 def require_no_open_breach(run) -> None:

@@ -18,7 +18,7 @@ from ..models import Breach, BreachKind, PlanItem, Run, RunStatus, StepInput, St
 from ..requirements import approval_problems, input_present
 from ..signals import step_finished, step_opened
 from ..worktime import working_seconds_between
-from .guards import require_executor, require_no_open_breach, require_role
+from .guards import lock_step, require_executor, require_no_open_breach, require_role
 from .procedures import procedure_in_force
 
 
@@ -134,13 +134,6 @@ def _finish(actor, step_run: StepRun, status: str, now: datetime, *, output_note
     return step_run
 
 
-def _locked(step_run: StepRun) -> StepRun:
-    """Reread the step under a row lock so two people cannot finish it at once."""
-    return StepRun.objects.select_for_update().select_related("run__unit__office", "run__procedure", "step").get(
-        pk=step_run.pk
-    )
-
-
 @transaction.atomic
 def issue_disposition(actor, *, title: str, instructions: str, addressee, plan: list[PlanItemData],
                       verifier=None, urgent: bool = False, procedure_code: str | None = None,
@@ -214,7 +207,7 @@ def complete_step(actor, step_run: StepRun, *, output_note: str = "", accept_mis
                   now: datetime | None = None) -> StepRun:
     """Finish a (non-verification) step. Missing kelengkapan refuses, unless accepted as a recorded breach."""
     now = now or timezone.now()
-    step_run = _locked(step_run)
+    step_run = lock_step(step_run)
     require_executor(actor, step_run)
     if step_run.step.is_verification:
         raise errors.USE_VERIFY.error()
@@ -229,7 +222,7 @@ def complete_step(actor, step_run: StepRun, *, output_note: str = "", accept_mis
 def verify(actor, step_run: StepRun, *, approve: bool, reason: str = "", now: datetime | None = None) -> StepRun:
     """The verification step: approve (the run goes on) or return to drafting with a reason (counted)."""
     now = now or timezone.now()
-    step_run = _locked(step_run)
+    step_run = lock_step(step_run)
     require_executor(actor, step_run)
     if not step_run.step.is_verification:
         raise errors.NOT_VERIFICATION.error(number=step_run.step.number)

@@ -3,6 +3,7 @@
 from datetime import date
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
 
 from warta.core.cli import refuse, user_by_name
 from warta.core.errors import ServiceError
@@ -85,7 +86,9 @@ class Command(BaseCommand):
         step = sub.add_parser("step", help="Kerjakan langkah yang sedang berjalan.")
         step.add_argument("number")
         step.add_argument("step", type=int)
-        step.add_argument("verb", choices=["input", "complete", "approve", "return", "delegate"])
+        step.add_argument("verb", choices=["claim", "release", "input", "complete", "approve", "return", "delegate"],
+                          help="claim/release: ambil tugas dari antrean bersama atau kembalikan ke antrean. "
+                               "Langkah di antrean diambil otomatis saat dikerjakan.")
         step.add_argument("--as", dest="actor", required=True)
         step.add_argument("--key", help="Kunci kelengkapan (untuk input).")
         step.add_argument("--ref", default="", help="Rujukan kelengkapan (untuk input).")
@@ -127,13 +130,36 @@ class Command(BaseCommand):
     def _step(self, number, step, verb, actor, **options):
         run = _run(number)
         user = user_by_name(actor)
+        with transaction.atomic():  # a refused action leaves no claim behind
+            self._act(run, step, verb, user, options)
+
+    def _take(self, user, step_run) -> None:
+        """Acting on a step that waits in the shared queue takes it first, as the workspace's button does."""
+        if step_run.assignee_id is None and getattr(services.claim_for(step_run), "user_id", None) != user.pk:
+            services.claim_step(user, step_run)
+            self.stdout.write(f"Langkah {step_run.step.number} {step_run.run.number} diambil dari antrean oleh {user}.")
+
+    def _act(self, run, step, verb, user, options):
         if verb == "input":
             if not options["key"]:
                 raise CommandError("Sebutkan --key kelengkapan yang dicatat. [pos.input_key_missing]")
+            current = run.current_step()
+            if current is not None:
+                self._take(user, current)
             services.provide_input(user, run, options["key"], reference=options["ref"])
             self.stdout.write(f"Kelengkapan “{options['key']}” dicatat untuk {run.number}.")
             return
         step_run = services.active_step(run, step)
+        if verb == "claim":
+            services.claim_step(user, step_run)
+            self.stdout.write(f"Langkah {step_run.step.number} {run.number} Anda ambil dari antrean bersama.")
+            return
+        if verb == "release":
+            services.release_claim(user, step_run)
+            self.stdout.write(f"Langkah {step_run.step.number} {run.number} dikembalikan ke antrean bersama.")
+            return
+        if verb != "delegate":
+            self._take(user, step_run)
         if verb == "complete":
             services.complete_step(user, step_run, output_note=options["output"],
                                    accept_missing=options["accept_missing"])

@@ -11,6 +11,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from warta.accounts.models import Role
 from warta.core.errors import ServiceError
@@ -27,7 +28,8 @@ class Refused(PermissionDenied):
 
     def __init__(self, message: str = ""):
         super().__init__(message)
-        self.message = message or "Anda tidak memiliki wewenang untuk membuka halaman atau melakukan tindakan ini."
+        self.message = message or gettext(
+            "Anda tidak memiliki wewenang untuk membuka halaman atau melakukan tindakan ini.")
 
 
 def user_roles(user) -> set[str]:

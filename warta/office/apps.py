@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class OfficeConfig(AppConfig):
     name = "warta.office"
-    verbose_name = "Ruang kerja staf"
+    verbose_name = _("Ruang kerja staf")
 
     def ready(self):
         from warta.pos.signals import step_opened

@@ -7,6 +7,7 @@ from datetime import datetime
 
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from warta.accounts.models import Role
 from warta.core.errors import ServiceError
@@ -59,8 +60,8 @@ def screen_url(run, step) -> str:
 def time_left_text(status: TimeStatus) -> str:
     """'Sisa waktu 2 jam 15 menit' or 'Terlambat 40 menit' (working time)."""
     if status.state == TimeState.OVERDUE:
-        return f"Terlambat {format_duration(status.used_seconds - status.standard_seconds)}"
-    return f"Sisa waktu {format_duration(status.left_seconds)}"
+        return gettext("Terlambat %(time)s") % {"time": format_duration(status.used_seconds - status.standard_seconds)}
+    return gettext("Sisa waktu %(time)s") % {"time": format_duration(status.left_seconds)}
 
 
 @dataclass
@@ -136,7 +137,8 @@ def step_panel(user, step_run: StepRun, now: datetime | None = None) -> StepPane
         recorded.setdefault(item.key, []).append(item)
     inputs = [InputLine(item["key"], item["label"], item["label"] not in missing, recorded.get(item["key"], []))
               for item in step_run.step.inputs]
-    refusal = executor_refusal(user, step_run) if step_run.status == StepStatus.ACTIVE else "Langkah ini sudah selesai."
+    refusal = (executor_refusal(user, step_run) if step_run.status == StepStatus.ACTIVE
+               else gettext("Langkah ini sudah selesai."))
     previous = None
     if step_run.attempt > 1:
         previous = run.step_runs.filter(status=StepStatus.RETURNED).order_by("-finished_at", "-pk").first()

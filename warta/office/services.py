@@ -1,7 +1,9 @@
 """Writes the workspace owns: notifications, in the app and by e-mail when mail is configured.
 
 Notifications follow the procedure engine through its ``step_opened`` signal, so the engine never imports the
-workspace. E-mail goes out from a background job after the transaction commits.
+workspace. E-mail goes out from a background job after the transaction commits. A notification is stored text, written
+for a colleague whose language is not known: it is always worded in the site's language (``LANGUAGE_CODE``,
+Indonesian), whoever triggered it.
 """
 
 import logging
@@ -11,7 +13,8 @@ from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext, ngettext
 
 from warta.accounts.models import Role
 from warta.pos.models import StepStatus
@@ -27,7 +30,10 @@ def email_configured() -> bool:
 
 def notify(recipient, title: str, *, body: str = "", url: str = "", run=None, kind: str = NotificationKind.OTHER,
            urgent: bool = False) -> Notification:
-    """Leave a message for one staff member; mail it too (after commit) when mail is configured."""
+    """Leave a message for one staff member; mail it too (after commit) when mail is configured.
+
+    Callers word ``title`` and ``body`` inside ``in_site_language()``.
+    """
     notification = Notification.objects.create(
         recipient=recipient, title=title[:300], body=body, url=url[:300], run=run, kind=kind, urgent=urgent,
     )
@@ -44,17 +50,23 @@ def deliver_email(notification_id: int) -> str:
     if notification is None or notification.emailed_at is not None or not notification.recipient.email:
         return "lewati"
     link = f"{settings.SITE_URL}{notification.url}" if notification.url else settings.SITE_URL
-    body = "\n\n".join(part for part in (
-        f"Yth. {notification.recipient.display_name},",
-        notification.title,
-        notification.body,
-        f"Buka ruang kerja: {link}",
-        "Pesan ini dikirim otomatis oleh Warta. Jangan membalas surel ini.",
-    ) if part)
+    with in_site_language():
+        body = "\n\n".join(part for part in (
+            gettext("Yth. %(name)s,") % {"name": notification.recipient.display_name},
+            notification.title,
+            notification.body,
+            gettext("Buka ruang kerja: %(link)s") % {"link": link},
+            gettext("Pesan ini dikirim otomatis oleh Warta. Jangan membalas surel ini."),
+        ) if part)
     send_mail(f"[Warta] {notification.title}", body, settings.DEFAULT_FROM_EMAIL, [notification.recipient.email],
               fail_silently=False)
     Notification.objects.filter(pk=notification.pk).update(emailed_at=timezone.now())
     return "terkirim"
+
+
+def in_site_language():
+    """Word a stored notification or its e-mail in the site's language, not the language of whoever triggered it."""
+    return translation.override(settings.LANGUAGE_CODE)
 
 
 def mark_read(user, notification_ids=None) -> int:
@@ -83,40 +95,52 @@ def on_step_opened(sender, step_run, now, **kwargs):
     returned = None
     if step_run.attempt > 1:
         returned = run.step_runs.filter(status=StepStatus.RETURNED).order_by("-finished_at", "-pk").first()
-    prefix = "SEGERA (serta merta): " if run.urgent else ""
-    if returned is not None:
-        title = f"{prefix}Disposisi {run.number} dikembalikan: perbaiki langkah {step.number}"
-        body = f"Alasan pengembalian: {returned.return_reason}"
-        kind = NotificationKind.STEP_RETURNED
-    else:
-        title = f"{prefix}Langkah {step.number} “{step.activity}” menunggu Anda"
-        body = f"Disposisi {run.number}: {run.title}. Waktu baku {step.standard_label}."
-        kind = NotificationKind.STEP_OPENED
+    with in_site_language():
+        values = {"run": run.number, "title": run.title, "step": step.number, "activity": step.activity,
+                  "standard": step.standard_label}
+        if returned is not None:
+            title = gettext("Disposisi %(run)s dikembalikan: perbaiki langkah %(step)s") % values
+            body = gettext("Alasan pengembalian: %(reason)s") % {"reason": returned.return_reason}
+            kind = NotificationKind.STEP_RETURNED
+        else:
+            title = gettext("Langkah %(step)s “%(activity)s” menunggu Anda") % values
+            body = gettext("Disposisi %(run)s: %(title)s. Waktu baku %(standard)s.") % values
+            kind = NotificationKind.STEP_OPENED
+        if run.urgent:
+            title = gettext("SEGERA (serta merta): %(title)s") % {"title": title}
+        if not step_run.assignee_id:
+            body += " " + gettext("Tugas ini ada di antrean bersama; ambil bila Anda mengerjakannya.")
     recipients = [step_run.assignee] if step_run.assignee_id else _queue_holders(step_run)
-    if not step_run.assignee_id:
-        body += " Tugas ini ada di antrean bersama; ambil bila Anda mengerjakannya."
     for user in recipients:
         notify(user, title, body=body, url=step_url(run), run=run, kind=kind, urgent=run.urgent)
 
 
 def notify_delegation(letter) -> None:
     run = letter.step_run.run
-    notify(letter.to_user, f"Anda menerima Surat Penugasan {letter.number}",
-           body=f"Langkah {letter.step_run.step.number} “{letter.step_run.step.activity}” disposisi {run.number} "
-                f"dialihkan kepada Anda. Alasan: {letter.reason}",
-           url=step_url(run), run=run, kind=NotificationKind.DELEGATED, urgent=run.urgent)
+    with in_site_language():
+        title = gettext("Anda menerima Surat Penugasan %(number)s") % {"number": letter.number}
+        body = gettext("Langkah %(step)s “%(activity)s” disposisi %(run)s dialihkan kepada Anda. "
+                       "Alasan: %(reason)s") % {"step": letter.step_run.step.number,
+                                                "activity": letter.step_run.step.activity, "run": run.number,
+                                                "reason": letter.reason}
+    notify(letter.to_user, title, body=body, url=step_url(run), run=run, kind=NotificationKind.DELEGATED,
+           urgent=run.urgent)
 
 
 def notify_edition_proposed(edition) -> None:
     atasan = get_user_model().objects.filter(unit__office=edition.unit.office, is_active=True,
                                              role_grants__role=Role.ATASAN)
+    with in_site_language():
+        title = gettext("Edisi DIP “%(title)s” menunggu persetujuan Anda") % {"title": edition.title}
+        body = ngettext("Diusulkan oleh %(user)s; %(count)d informasi.",
+                        "Diusulkan oleh %(user)s; %(count)d informasi.",
+                        edition.entry_count) % {"user": edition.proposed_by, "count": edition.entry_count}
     for user in atasan.distinct():
-        notify(user, f"Edisi DIP “{edition.title}” menunggu persetujuan Anda",
-               body=f"Diusulkan oleh {edition.proposed_by}; {edition.entry_count} informasi.",
-               url=reverse("office:editions"), kind=NotificationKind.EDITION)
+        notify(user, title, body=body, url=reverse("office:editions"), kind=NotificationKind.EDITION)
 
 
 def notify_edition_approved(edition) -> None:
-    notify(edition.proposed_by, f"Edisi DIP “{edition.title}” disetujui Atasan PPID",
-           body="Tetapkan edisi ini dengan nomor dan tanggal SK.", url=reverse("office:editions"),
-           kind=NotificationKind.EDITION)
+    with in_site_language():
+        title = gettext("Edisi DIP “%(title)s” disetujui Atasan PPID") % {"title": edition.title}
+        body = gettext("Tetapkan edisi ini dengan nomor dan tanggal SK.")
+    notify(edition.proposed_by, title, body=body, url=reverse("office:editions"), kind=NotificationKind.EDITION)

@@ -2,6 +2,8 @@ from datetime import datetime
 
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from warta.announcements.models import SERTA_MERTA_PARTS
 from warta.registry.models import Category
@@ -11,19 +13,19 @@ from .drafting import OPEN_CATEGORIES
 
 
 class AnnouncementForm(forms.Form):
-    title = forms.CharField(label="Judul", max_length=300)
-    summary = forms.CharField(label="Ringkasan", max_length=500, widget=textarea(2),
-                              help_text="Satu atau dua kalimat yang tampil di daftar pengumuman.")
-    body = forms.CharField(label="Isi pengumuman", widget=textarea(8),
-                           help_text="Gunakan bahasa Indonesia yang baik, benar, dan mudah dipahami.")
-    category = forms.ChoiceField(label="Kategori", choices=OPEN_CATEGORIES)
+    title = forms.CharField(label=_("Judul"), max_length=300)
+    summary = forms.CharField(label=_("Ringkasan"), max_length=500, widget=textarea(2),
+                              help_text=_("Satu atau dua kalimat yang tampil di daftar pengumuman."))
+    body = forms.CharField(label=_("Isi pengumuman"), widget=textarea(8),
+                           help_text=_("Gunakan bahasa Indonesia yang baik, benar, dan mudah dipahami."))
+    category = forms.ChoiceField(label=_("Kategori"), choices=OPEN_CATEGORIES)
     danger = forms.CharField(label=SERTA_MERTA_PARTS["danger"], widget=textarea(2), required=False)
     affected = forms.CharField(label=SERTA_MERTA_PARTS["affected"], widget=textarea(2), required=False)
     evacuation = forms.CharField(label=SERTA_MERTA_PARTS["evacuation"], widget=textarea(2), required=False)
     avoidance = forms.CharField(label=SERTA_MERTA_PARTS["avoidance"], widget=textarea(2), required=False)
     help_contact = forms.CharField(label=SERTA_MERTA_PARTS["help_contact"], widget=textarea(2), required=False)
-    urgent_date = forms.DateField(label="Tampil di atas sampai tanggal", widget=DateInput, required=False)
-    urgent_time = forms.TimeField(label="Jam", widget=TimeInput, required=False)
+    urgent_date = forms.DateField(label=_("Tampil di atas sampai tanggal"), widget=DateInput, required=False)
+    urgent_time = forms.TimeField(label=_("Jam"), widget=TimeInput, required=False)
 
     PARTS = tuple(SERTA_MERTA_PARTS)
 
@@ -36,7 +38,7 @@ class AnnouncementForm(forms.Form):
         if cleaned.get("category") == Category.SERTA_MERTA:
             for name in self.PARTS:
                 if not cleaned.get(name, "").strip() and name not in self.errors:
-                    self.add_error(name, "Wajib diisi untuk informasi serta merta.")
+                    self.add_error(name, gettext("Wajib diisi untuk informasi serta merta."))
         day, moment = cleaned.get("urgent_date"), cleaned.get("urgent_time")
         cleaned["urgent_until"] = None
         if day:

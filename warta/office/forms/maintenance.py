@@ -1,4 +1,6 @@
 from django import forms
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from warta.upkeep.models import CheckItem
 
@@ -6,7 +8,7 @@ from warta.upkeep.models import CheckItem
 class ChecklistForm(forms.Form):
     """One tick and one note per maintenance item."""
 
-    note = forms.CharField(label="Catatan pemeliharaan", widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    note = forms.CharField(label=_("Catatan pemeliharaan"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
 
     def __init__(self, *args, hints=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -14,7 +16,7 @@ class ChecklistForm(forms.Form):
         for item in CheckItem:
             self.fields[f"done_{item.value}"] = forms.BooleanField(label=item.label, required=False)
             self.fields[f"note_{item.value}"] = forms.CharField(
-                label=f"Catatan: {item.label}", max_length=500, required=False)
+                label=gettext("Catatan: %(item)s") % {"item": item.label}, max_length=500, required=False)
         self.order_fields([name for item in CheckItem for name in (f"done_{item.value}", f"note_{item.value}")]
                           + ["note"])
 

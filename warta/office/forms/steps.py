@@ -1,26 +1,32 @@
 from django import forms
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
 
 from .base import DateInput, textarea
 
 
 class DelegationForm(forms.Form):
-    to_user = forms.ChoiceField(label="Alihkan kepada")
-    reason = forms.CharField(label="Alasan berhalangan", widget=textarea(3),
-                             help_text="Misalnya: dinas luar kota 24–26 November 2026.")
-    number = forms.CharField(label="Nomor surat (opsional)", max_length=80, required=False,
-                             help_text="Kosongkan agar nomor diberikan otomatis.")
-    issued_on = forms.DateField(label="Tanggal surat (opsional)", widget=DateInput, required=False)
+    to_user = forms.ChoiceField(label=_("Alihkan kepada"))
+    reason = forms.CharField(label=_("Alasan berhalangan"), widget=textarea(3),
+                             help_text=_("Misalnya: dinas luar kota 24–26 November 2026."))
+    number = forms.CharField(label=_("Nomor surat (opsional)"), max_length=80, required=False,
+                             help_text=_("Kosongkan agar nomor diberikan otomatis."))
+    issued_on = forms.DateField(label=_("Tanggal surat (opsional)"), widget=DateInput, required=False)
     confirm_unqualified = forms.BooleanField(
-        label="Saya tetap menugaskannya walaupun kualifikasi pelaksana belum lengkap", required=False)
+        label=_("Saya tetap menugaskannya walaupun kualifikasi pelaksana belum lengkap"), required=False)
 
     def __init__(self, *args, candidates=(), **kwargs):
         super().__init__(*args, **kwargs)
-        choices = [("", "— pilih pelaksana —")]
+        choices = [("", gettext("— pilih pelaksana —"))]
         for user, missing in candidates:
-            note = f" (belum memiliki {len(missing)} kualifikasi)" if missing else ""
-            choices.append((str(user.pk), f"{user.display_name}{note}"))
+            label = user.display_name
+            if missing:
+                label = ngettext("%(name)s (belum memiliki %(count)d kualifikasi)",
+                                 "%(name)s (belum memiliki %(count)d kualifikasi)",
+                                 len(missing)) % {"name": label, "count": len(missing)}
+            choices.append((str(user.pk), label))
         self.fields["to_user"].choices = choices
-        self.candidates = {str(user.pk): user for user, _ in candidates}
+        self.candidates = {str(user.pk): user for user, _missing in candidates}
 
     @property
     def asks_confirmation(self) -> bool:
@@ -31,15 +37,15 @@ class DelegationForm(forms.Form):
 
 
 class BreachExplanationForm(forms.Form):
-    explanation = forms.CharField(label="Penjelasan penyimpangan", widget=textarea(4),
-                                  help_text="Tuliskan sebabnya dan langkah perbaikannya (minimal 20 karakter).")
+    explanation = forms.CharField(label=_("Penjelasan penyimpangan"), widget=textarea(4),
+                                  help_text=_("Tuliskan sebabnya dan langkah perbaikannya (minimal 20 karakter)."))
 
 
 class InputForm(forms.Form):
-    key = forms.ChoiceField(label="Kelengkapan")
-    reference = forms.CharField(label="Rujukan", max_length=300,
-                                help_text="Di mana kelengkapan ini disimpan, misalnya “Arsip 12/PPID/2026”.")
-    note = forms.CharField(label="Catatan", widget=textarea(2), required=False)
+    key = forms.ChoiceField(label=_("Kelengkapan"))
+    reference = forms.CharField(label=_("Rujukan"), max_length=300,
+                                help_text=_("Di mana kelengkapan ini disimpan, misalnya “Arsip 12/PPID/2026”."))
+    note = forms.CharField(label=_("Catatan"), widget=textarea(2), required=False)
 
     def __init__(self, *args, items=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -47,8 +53,8 @@ class InputForm(forms.Form):
 
 
 class CompleteForm(forms.Form):
-    output_note = forms.CharField(label="Catatan output", widget=textarea(2), required=False,
-                                  help_text="Kosongkan untuk memakai output baku POS.")
+    output_note = forms.CharField(label=_("Catatan output"), widget=textarea(2), required=False,
+                                  help_text=_("Kosongkan untuk memakai output baku POS."))
     accept_missing = forms.BooleanField(
-        label="Selesaikan walaupun kelengkapan belum ada (dicatat sebagai penyimpangan yang harus dijelaskan)",
+        label=_("Selesaikan walaupun kelengkapan belum ada (dicatat sebagai penyimpangan yang harus dijelaskan)"),
         required=False)

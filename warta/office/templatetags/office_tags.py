@@ -2,6 +2,8 @@
 
 from django import template
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from warta.accounts.models import Role
 
@@ -11,24 +13,25 @@ register = template.Library()
 
 # (url name, label, roles that see it; None = everyone on staff)
 MENU = [
-    ("office:inbox", "Tugas Saya", None),
-    ("office:runs", "Disposisi", {Role.PPID, Role.PENGOLAH, Role.PENELAAH, Role.ATASAN}),
-    ("office:disposition_new", "Tulis disposisi", {Role.PPID}),
-    ("office:register", "Daftar Informasi Publik", {Role.PPID, Role.PENGOLAH, Role.PENELAAH, Role.ATASAN}),
-    ("office:announcements", "Pengumuman", {Role.PPID, Role.PENGOLAH, Role.PENELAAH, Role.ATASAN}),
-    ("office:editions", "Edisi DIP", {Role.PPID, Role.ATASAN}),
-    ("office:exemptions", "Informasi yang Dikecualikan", {Role.PPID, Role.PENELAAH, Role.ATASAN}),
-    ("office:routine", "Pemeliharaan situs", {Role.PPID, Role.PENGOLAH}),
-    ("office:pages", "Halaman publik", {Role.PPID, Role.ADMIN}),
-    ("office:oversight", "Pengawasan", {Role.ATASAN}),
-    ("office:breaches", "Penyimpangan", {Role.ATASAN, Role.PPID}),
-    ("office:audit", "Jejak audit", {Role.ATASAN, Role.ADMIN}),
-    ("office:notifications", "Pemberitahuan", None),
-    ("accounts:account", "Akun Saya", None),
-    ("accounts:users", "Pengguna", {Role.ADMIN}),
-    ("accounts:units", "Unit", {Role.ADMIN}),
-    ("accounts:office", "Profil Kantor", {Role.ADMIN}),
-    ("accounts:procedures", "Prosedur (POS)", {Role.ADMIN}),
+    ("office:inbox", _("Tugas Saya"), None),
+    ("office:runs", _("Disposisi"), {Role.PPID, Role.PENGOLAH, Role.PENELAAH, Role.ATASAN}),
+    ("office:disposition_new", _("Tulis disposisi"), {Role.PPID}),
+    ("office:register", _("Daftar Informasi Publik"), {Role.PPID, Role.PENGOLAH, Role.PENELAAH, Role.ATASAN}),
+    ("office:announcements", _("Pengumuman"), {Role.PPID, Role.PENGOLAH, Role.PENELAAH, Role.ATASAN}),
+    ("office:editions", _("Edisi DIP"), {Role.PPID, Role.ATASAN}),
+    ("office:exemptions", _("Informasi yang Dikecualikan"), {Role.PPID, Role.PENELAAH, Role.ATASAN}),
+    ("office:routine", _("Pemeliharaan situs"), {Role.PPID, Role.PENGOLAH}),
+    ("office:pages", _("Halaman publik"), {Role.PPID, Role.ADMIN}),
+    ("office:oversight", _("Pengawasan"), {Role.ATASAN}),
+    ("office:breaches", _("Penyimpangan"), {Role.ATASAN, Role.PPID}),
+    ("office:audit", _("Jejak audit"), {Role.ATASAN, Role.ADMIN}),
+    ("office:notifications", _("Pemberitahuan"), None),
+    ("accounts:account", _("Akun Saya"), None),
+    ("accounts:users", _("Pengguna"), {Role.ADMIN}),
+    # "Unit" alone is also a column heading elsewhere (one unit); in the menu it names the list of units.
+    ("accounts:units", pgettext_lazy("menu", "Unit"), {Role.ADMIN}),
+    ("accounts:office", _("Profil Kantor"), {Role.ADMIN}),
+    ("accounts:procedures", _("Prosedur (POS)"), {Role.ADMIN}),
 ]
 
 

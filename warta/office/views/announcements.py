@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.views import View
 
 from warta.accounts.models import Role
@@ -56,7 +57,8 @@ class AnnouncementFormView(DraftingBase):
         except ServiceError as error:
             add_service_error(form, error)
             return None
-        return self.done("Pengumuman tersimpan sebagai konsep.", reverse("office:drafting", args=[self.run.pk]))
+        return self.done(gettext("Pengumuman tersimpan sebagai konsep."),
+                         reverse("office:drafting", args=[self.run.pk]))
 
 
 def visible_announcements(user):
@@ -88,7 +90,7 @@ class AnnouncementDetail(StaffMixin, View):
     def post(self, request, pk):
         announcement = get_object_or_404(visible_announcements(request.user), pk=pk)
         if not request.user.has_role(Role.PPID):
-            raise Refused("Pengumuman yang terbit hanya dapat ditarik oleh PPID.")
+            raise Refused(gettext("Pengumuman yang terbit hanya dapat ditarik oleh PPID."))
         form = WithdrawForm(request.POST, prefix="tarik")
         if form.is_valid():
             try:
@@ -96,6 +98,6 @@ class AnnouncementDetail(StaffMixin, View):
             except ServiceError as error:
                 add_service_error(form, error)
             else:
-                messages.success(request, "Pengumuman ditarik dari situs.")
+                messages.success(request, gettext("Pengumuman ditarik dari situs."))
                 return HttpResponseRedirect(reverse("office:announcement", args=[announcement.pk]))
         return self.render(request, announcement, form)

@@ -5,6 +5,7 @@ so a refused form comes back in place with what was typed and the error next to 
 from django.contrib import messages
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
+from django.utils.translation import gettext
 from django.views import View
 
 from warta.core.errors import ServiceError
@@ -44,7 +45,7 @@ class RunPage(StaffMixin, View):
         action = request.POST.get("action", "")
         handler = getattr(self, self.actions.get(action.split(":")[0], ""), None)
         if handler is None:
-            raise Refused("Tindakan ini tidak dikenal di halaman ini.")
+            raise Refused(gettext("Tindakan ini tidak dikenal di halaman ini."))
         response = handler(request, action.partition(":")[2])
         return response or self.render()
 
@@ -74,7 +75,7 @@ class RunPage(StaffMixin, View):
     def explain(self, request, breach_pk):
         breach = Breach.objects.filter(step_run__run=self.run, pk=breach_pk or 0).first()
         if breach is None or breach.responsible_id != request.user.pk:
-            raise Refused("Penyimpangan ini dijelaskan oleh pelaksananya sendiri.")
+            raise Refused(gettext("Penyimpangan ini dijelaskan oleh pelaksananya sendiri."))
         form = BreachExplanationForm(request.POST, prefix=f"penyimpangan-{breach.pk}")
         self.bound[f"jelaskan:{breach.pk}"] = form
         if form.is_valid():
@@ -83,7 +84,7 @@ class RunPage(StaffMixin, View):
             except ServiceError as error:
                 add_service_error(form, error)
             else:
-                return self.done("Penjelasan penyimpangan tersimpan.")
+                return self.done(gettext("Penjelasan penyimpangan tersimpan."))
         return None
 
 
@@ -121,7 +122,7 @@ class StepScreen(RunPage):
     def not_started(self):
         from django.urls import reverse
 
-        messages.info(self.request, "Langkah itu belum dimulai pada disposisi ini.")
+        messages.info(self.request, gettext("Langkah itu belum dimulai pada disposisi ini."))
         return HttpResponseRedirect(reverse("office:run", args=[self.run.pk]))
 
     @property
@@ -130,7 +131,7 @@ class StepScreen(RunPage):
 
     def require_executor(self):
         if not self.active:
-            raise Refused("Langkah ini tidak sedang berjalan, jadi tidak ada yang dapat dikerjakan di sini.")
+            raise Refused(gettext("Langkah ini tidak sedang berjalan, jadi tidak ada yang dapat dikerjakan di sini."))
         if not self.panel.can_act:
             raise Refused(self.panel.act_refusal)
 
@@ -148,7 +149,8 @@ class StepScreen(RunPage):
 
     def delegate(self, request, _):
         if not self.active or not self.panel.can_delegate:
-            raise Refused("Hanya pelaksana langkah ini atau PPID yang dapat mengalihkannya dengan surat penugasan.")
+            raise Refused(gettext("Hanya pelaksana langkah ini atau PPID yang dapat mengalihkannya dengan surat "
+                                  "penugasan."))
         form = DelegationForm(request.POST, candidates=delegation_candidates(self.step_run), prefix="alihkan")
         self.bound["alihkan"] = form
         if not form.is_valid():
@@ -162,7 +164,8 @@ class StepScreen(RunPage):
             add_service_error(form, error)
             return None
         notify_delegation(letter)
-        return self.done(f"Langkah dialihkan kepada {letter.to_user} dengan Surat Penugasan {letter.number}.")
+        return self.done(gettext("Langkah dialihkan kepada %(user)s dengan Surat Penugasan %(number)s.")
+                         % {"user": letter.to_user, "number": letter.number})
 
     def record_input(self, request, _):
         self.require_executor()
@@ -175,7 +178,7 @@ class StepScreen(RunPage):
             except ServiceError as error:
                 add_service_error(form, error)
             else:
-                return self.done("Kelengkapan tercatat.")
+                return self.done(gettext("Kelengkapan tercatat."))
         return None
 
     def complete(self, request, _):
@@ -195,4 +198,5 @@ class StepScreen(RunPage):
     def after_complete(self):
         from django.urls import reverse
 
-        return self.done(f"Langkah {self.step_run.step.number} selesai.", reverse("office:run", args=[self.run.pk]))
+        return self.done(gettext("Langkah %(number)s selesai.") % {"number": self.step_run.step.number},
+                         reverse("office:run", args=[self.run.pk]))

@@ -9,6 +9,7 @@ from django.core.files.storage import default_storage
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.translation import gettext, ngettext
 
 from warta.accounts.models import Role
 from warta.core.errors import ServiceError
@@ -45,7 +46,7 @@ class DraftingBase(StepScreen):
 
     def drafting_refusal(self) -> str:
         if not self.active:
-            return "Daftar informasi hanya dapat diubah saat disposisi berada di langkah penyusunan."
+            return gettext("Daftar informasi hanya dapat diubah saat disposisi berada di langkah penyusunan.")
         return self.panel.act_refusal
 
     def require_drafting(self):
@@ -75,8 +76,8 @@ class DraftingScreen(DraftingBase):
             entry = unit_entries(self.run).filter(number=number).first() if number.isdigit() else None
             if entry is not None:
                 return HttpResponseRedirect(reverse("office:entry_edit", args=[self.run.pk, entry.pk]))
-            self.lookup_error = (f"Nomor {number} tidak ada di DIP unit Anda. Periksa nomornya di Daftar "
-                                 "Informasi Publik.")
+            self.lookup_error = gettext("Nomor %(number)s tidak ada di DIP unit Anda. Periksa nomornya di Daftar "
+                                        "Informasi Publik.") % {"number": number}
             return self.render()
         return super().get(request, pk, **kwargs)
 
@@ -144,8 +145,13 @@ class DraftingScreen(DraftingBase):
             self.import_error = error.message
             return None
         self._forget_import(request)
-        numbers = f" (nomor {report.first_number}–{report.last_number})" if report.count else ""
-        return self.done(f"{report.count} informasi diimpor dari {report.source_name}{numbers}.")
+        values = {"count": report.count, "name": report.source_name, "first": report.first_number,
+                  "last": report.last_number}
+        if not report.count:
+            return self.done(gettext("0 informasi diimpor dari %(name)s.") % values)
+        return self.done(ngettext("%(count)d informasi diimpor dari %(name)s (nomor %(first)s–%(last)s).",
+                                  "%(count)d informasi diimpor dari %(name)s (nomor %(first)s–%(last)s).",
+                                  report.count) % values)
 
     @staticmethod
     def _forget_import(request):
@@ -188,9 +194,11 @@ class EntryFormView(DraftingBase):
             add_service_error(form, error)
             return None
         if self.entry is None:
-            return self.done(f"Informasi nomor {entry.number} ditambahkan. Lampirkan dokumennya di sini.",
+            return self.done(gettext("Informasi nomor %(number)s ditambahkan. Lampirkan dokumennya di sini.")
+                             % {"number": entry.number},
                              reverse("office:entry_documents", args=[self.run.pk, entry.pk]))
-        return self.done(f"Informasi nomor {entry.number} diperbarui.", reverse("office:drafting", args=[self.run.pk]))
+        return self.done(gettext("Informasi nomor %(number)s diperbarui.") % {"number": entry.number},
+                         reverse("office:drafting", args=[self.run.pk]))
 
 
 def document_rows(entry):
@@ -263,7 +271,8 @@ class EntryDocumentsView(DraftingBase):
             else:
                 add_service_error(form, error)
             return None
-        return self.done(f"{document.original_name} terunggah. Teks dan data pribadinya sedang diperiksa.")
+        return self.done(gettext("%(name)s terunggah. Teks dan data pribadinya sedang diperiksa.")
+                         % {"name": document.original_name})
 
     def replace(self, request, document_pk):
         self.require_drafting()
@@ -275,16 +284,17 @@ class EntryDocumentsView(DraftingBase):
         if document.public_entries.exists():
             # The public copy shares this Document row: swapping its file would change the public site before
             # the new file is verified. A new upload goes through verification; the old one stays public till then.
-            form.add_error("file", "Dokumen ini sudah terbit, jadi berkasnya tidak diganti di tempat. Unggah berkas "
-                                   "baru sebagai lampiran, lalu lepas lampiran lama; situs tetap menampilkan berkas "
-                                   "lama sampai yang baru diverifikasi dan diunggah.")
+            form.add_error("file", gettext("Dokumen ini sudah terbit, jadi berkasnya tidak diganti di tempat. Unggah "
+                                           "berkas baru sebagai lampiran, lalu lepas lampiran lama; situs tetap "
+                                           "menampilkan berkas lama sampai yang baru diverifikasi dan diunggah."))
             return None
         try:
             replace_document_file(request.user, document, form.cleaned_data["file"])
         except ServiceError as error:
             form.add_error("file", error.message)
             return None
-        return self.done(f"Berkas {document.original_name} diganti. Berkas baru sedang diperiksa ulang.")
+        return self.done(gettext("Berkas %(name)s diganti. Berkas baru sedang diperiksa ulang.")
+                         % {"name": document.original_name})
 
     def detach(self, request, document_pk):
         self.require_drafting()
@@ -293,11 +303,11 @@ class EntryDocumentsView(DraftingBase):
             detach_document(request.user, self.run, self.entry, document)
         except ServiceError as error:
             raise Refused(error.message) from None
-        return self.done(f"{document.original_name} dilepas dari informasi ini.")
+        return self.done(gettext("%(name)s dilepas dari informasi ini.") % {"name": document.original_name})
 
     def clear(self, request, finding_pk):
         if not has_any(request.user, CLEARING_ROLES):
-            raise Refused("Temuan data pribadi dinyatakan aman oleh PPID atau Penelaah Teknis Kebijakan.")
+            raise Refused(gettext("Temuan data pribadi dinyatakan aman oleh PPID atau Penelaah Teknis Kebijakan."))
         finding = get_object_or_404(PIIFinding, pk=finding_pk or 0, document__entry_links__entry=self.entry)
         form = ClearFindingForm(request.POST, prefix=f"aman-{finding.pk}")
         self.bound[f"aman:{finding.pk}"] = form
@@ -307,5 +317,5 @@ class EntryDocumentsView(DraftingBase):
             except ServiceError as error:
                 add_service_error(form, error)
             else:
-                return self.done(f"Temuan {finding} dinyatakan aman.")
+                return self.done(gettext("Temuan %(finding)s dinyatakan aman.") % {"finding": finding})
         return None

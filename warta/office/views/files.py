@@ -6,6 +6,7 @@ Nothing here is public: each file is served only to staff who may see the run or
 from django.db.models import Q
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 
 from warta.documents.models import Document
@@ -21,7 +22,7 @@ FILE_CSP = "default-src 'none'; img-src 'self' data:; object-src 'self'; frame-a
 
 def _file_response(field_file, filename: str, media_type: str, inline: bool = True):
     if not field_file or not field_file.storage.exists(field_file.name):
-        raise Http404("Berkas tidak ditemukan di penyimpanan.")
+        raise Http404(gettext("Berkas tidak ditemukan di penyimpanan."))
     response = FileResponse(field_file.open("rb"), content_type=media_type, as_attachment=not inline,
                             filename=filename)
     response["Content-Security-Policy"] = FILE_CSP

@@ -8,6 +8,7 @@ from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext, ngettext
 from django.views.decorators.http import require_POST
 
 from warta.accounts.models import Role
@@ -111,7 +112,8 @@ def claim(request, step_run_pk):
         claim_step(request.user, step_run)
     except ServiceError as error:
         return forbidden(request, error.message)
-    messages.success(request, f"Tugas langkah {step_run.step.number} disposisi {step_run.run.number} Anda ambil.")
+    messages.success(request, gettext("Tugas langkah %(step)s disposisi %(run)s Anda ambil.")
+                     % {"step": step_run.step.number, "run": step_run.run.number})
     return HttpResponseRedirect(screen_url(step_run.run, step_run.step))
 
 
@@ -152,7 +154,8 @@ def notifications(request):
 def notifications_read(request):
     chosen = request.POST.getlist("pemberitahuan")
     count = mark_read(request.user, [int(pk) for pk in chosen if pk.isdigit()] if chosen else None)
-    messages.success(request, f"{count} pemberitahuan ditandai sudah dibaca.")
+    messages.success(request, ngettext("%(count)d pemberitahuan ditandai sudah dibaca.",
+                                       "%(count)d pemberitahuan ditandai sudah dibaca.", count) % {"count": count})
     return HttpResponseRedirect(request.POST.get("kembali") if _safe(request.POST.get("kembali"))
                                 else reverse("office:notifications"))
 

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.views import View
 
 from warta.accounts.models import Role
@@ -61,9 +62,9 @@ class MaintenanceScreen(StepScreen):
         if save_round(request, form, lambda: upkeep.round_for_step(request.user, self.step_run), finish):
             return None
         if finish:
-            return self.done("Pemeliharaan situs selesai dan langkah terakhir POS tercatat.",
+            return self.done(gettext("Pemeliharaan situs selesai dan langkah terakhir POS tercatat."),
                              reverse("office:run", args=[self.run.pk]))
-        return self.done("Hasil pemeriksaan tersimpan.")
+        return self.done(gettext("Hasil pemeriksaan tersimpan."))
 
     def save(self, request, _):
         return self._submit(request, finish=False)
@@ -96,7 +97,7 @@ class RoutineMaintenance(StaffMixin, View):
 
     def get(self, request):
         if request.user.unit is None:
-            return forbidden(request, "Akun Anda belum terdaftar di unit mana pun.")
+            return forbidden(request, gettext("Akun Anda belum terdaftar di unit mana pun."))
         return self.render(request)
 
     def post(self, request):
@@ -104,7 +105,7 @@ class RoutineMaintenance(StaffMixin, View):
         action = request.POST.get("action")
         if action == "jadwal":
             if not request.user.has_role(Role.PPID):
-                raise Refused("Jadwal pemeliharaan rutin ditetapkan oleh PPID.")
+                raise Refused(gettext("Jadwal pemeliharaan rutin ditetapkan oleh PPID."))
             form = ScheduleForm(request.POST, prefix="jadwal")
             if form.is_valid():
                 try:
@@ -113,11 +114,11 @@ class RoutineMaintenance(StaffMixin, View):
                 except ServiceError as error:
                     add_service_error(form, error)
                 else:
-                    messages.success(request, "Jadwal pemeliharaan rutin tersimpan.")
+                    messages.success(request, gettext("Jadwal pemeliharaan rutin tersimpan."))
                     return HttpResponseRedirect(reverse("office:routine"))
             return self.render(request, schedule_form=form)
         if not has_any(request.user, {Role.PENGOLAH}):
-            raise Refused("Pemeliharaan situs dikerjakan oleh Pengolah Data dan Informasi.")
+            raise Refused(gettext("Pemeliharaan situs dikerjakan oleh Pengolah Data dan Informasi."))
         if action == "mulai":
             try:
                 upkeep.start_routine_round(request.user, unit)
@@ -129,10 +130,10 @@ class RoutineMaintenance(StaffMixin, View):
             if form.is_valid():
                 open_round = upkeep.open_routine_round(unit)
                 if open_round is None:
-                    form.add_error(None, "Belum ada pemeliharaan rutin yang berjalan. Mulai dahulu.")
+                    form.add_error(None, gettext("Belum ada pemeliharaan rutin yang berjalan. Mulai dahulu."))
                 elif not save_round(request, form, lambda: open_round, finish=action == "selesai"):
-                    messages.success(request, "Pemeliharaan rutin selesai." if action == "selesai"
-                                     else "Hasil pemeriksaan tersimpan.")
+                    messages.success(request, gettext("Pemeliharaan rutin selesai.") if action == "selesai"
+                                     else gettext("Hasil pemeriksaan tersimpan."))
                     return HttpResponseRedirect(reverse("office:routine"))
             return self.render(request, checklist=form)
-        raise Refused("Tindakan ini tidak dikenal di halaman ini.")
+        raise Refused(gettext("Tindakan ini tidak dikenal di halaman ini."))

@@ -1,6 +1,7 @@
 """Step 4 of the POS: the Pengolah publishes the verified material now or at a scheduled time, then finishes."""
 
 from django.utils import timezone
+from django.utils.translation import ngettext
 
 from warta.core.errors import ServiceError
 from warta.core.formats import format_datetime
@@ -50,6 +51,11 @@ class PublishingScreen(StepScreen):
             return None
         if publish_at:
             when = format_datetime(publish_at, self.run.unit.office.time_zone)
-            return self.done(f"{count} informasi dijadwalkan terbit pada {when}. Selesaikan langkah ini bila "
-                             "semua bahan sudah diunggah.")
-        return self.done(f"{count} informasi terbit di situs. Selesaikan langkah ini bila semua bahan sudah diunggah.")
+            return self.done(ngettext("%(count)d informasi dijadwalkan terbit pada %(when)s. Selesaikan langkah ini "
+                                      "bila semua bahan sudah diunggah.",
+                                      "%(count)d informasi dijadwalkan terbit pada %(when)s. Selesaikan langkah ini "
+                                      "bila semua bahan sudah diunggah.", count) % {"count": count, "when": when})
+        return self.done(ngettext("%(count)d informasi terbit di situs. Selesaikan langkah ini bila semua bahan sudah "
+                                  "diunggah.",
+                                  "%(count)d informasi terbit di situs. Selesaikan langkah ini bila semua bahan sudah "
+                                  "diunggah.", count) % {"count": count})

@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.views import View
 
 from warta.accounts.models import Role
@@ -83,7 +84,7 @@ class EntryDetail(StaffMixin, View):
     def post(self, request, pk):
         entry = get_object_or_404(visible_entries(request.user), pk=pk)
         if not request.user.has_role(Role.PPID):
-            raise Refused("Informasi yang terbit hanya dapat ditarik oleh PPID.")
+            raise Refused(gettext("Informasi yang terbit hanya dapat ditarik oleh PPID."))
         form = WithdrawForm(request.POST, prefix="tarik")
         if form.is_valid():
             try:
@@ -91,7 +92,8 @@ class EntryDetail(StaffMixin, View):
             except ServiceError as error:
                 add_service_error(form, error)
             else:
-                messages.success(request, f"Informasi nomor {entry.number} ditarik dari situs.")
+                messages.success(request, gettext("Informasi nomor %(number)s ditarik dari situs.")
+                                 % {"number": entry.number})
                 return HttpResponseRedirect(reverse("office:entry", args=[entry.pk]))
         return self.render(request, entry, withdraw_form=form)
 
@@ -127,18 +129,19 @@ class Editions(StaffMixin, View):
         edition = get_object_or_404(self.editions(request), pk=pk or 0)
         if action == "setujui":
             if not request.user.has_role(Role.ATASAN):
-                raise Refused("Edisi DIP disetujui oleh Atasan PPID.")
+                raise Refused(gettext("Edisi DIP disetujui oleh Atasan PPID."))
             try:
                 approve_edition(request.user, edition)
             except ServiceError as error:
                 messages.error(request, error.message)
             else:
                 notify_edition_approved(edition)
-                messages.success(request, f"Edisi “{edition.title}” disetujui. PPID dapat menetapkannya dengan SK.")
+                messages.success(request, gettext("Edisi “%(title)s” disetujui. PPID dapat menetapkannya dengan SK.")
+                                 % {"title": edition.title})
             return HttpResponseRedirect(reverse("office:editions"))
         if action == "tetapkan":
             if not request.user.has_role(Role.PPID):
-                raise Refused("Edisi DIP ditetapkan oleh PPID dengan surat keputusan.")
+                raise Refused(gettext("Edisi DIP ditetapkan oleh PPID dengan surat keputusan."))
             form = EditionSetForm(request.POST, prefix=f"sk-{edition.pk}")
             if form.is_valid():
                 try:
@@ -147,14 +150,15 @@ class Editions(StaffMixin, View):
                 except ServiceError as error:
                     add_service_error(form, error)
                 else:
-                    messages.success(request, f"Edisi “{edition.title}” ditetapkan dengan SK {edition.decree_number}.")
+                    messages.success(request, gettext("Edisi “%(title)s” ditetapkan dengan SK %(number)s.")
+                                     % {"title": edition.title, "number": edition.decree_number})
                     return HttpResponseRedirect(reverse("office:editions"))
             return self.render(request, set_forms={edition.pk: form})
-        raise Refused("Tindakan ini tidak dikenal di halaman ini.")
+        raise Refused(gettext("Tindakan ini tidak dikenal di halaman ini."))
 
     def propose(self, request):
         if not request.user.has_role(Role.PPID):
-            raise Refused("Edisi DIP diusulkan oleh PPID.")
+            raise Refused(gettext("Edisi DIP diusulkan oleh PPID."))
         form = EditionProposeForm(request.POST, prefix="usul")
         if form.is_valid():
             try:
@@ -163,7 +167,8 @@ class Editions(StaffMixin, View):
                 add_service_error(form, error)
             else:
                 notify_edition_proposed(edition)
-                messages.success(request, f"Edisi “{edition.title}” diusulkan kepada Atasan PPID.")
+                messages.success(request, gettext("Edisi “%(title)s” diusulkan kepada Atasan PPID.")
+                                 % {"title": edition.title})
                 return HttpResponseRedirect(reverse("office:editions"))
         return self.render(request, propose_form=form)
 
@@ -213,7 +218,7 @@ class ExemptionCreate(StaffMixin, View):
         participants = [{"name": row.cleaned_data["name"].strip(), "position": row.cleaned_data["position"].strip()}
                         for row in filled_forms(formset)]
         if not participants:
-            formset_error = "Tuliskan sedikitnya satu peserta uji konsekuensi beserta jabatannya."
+            formset_error = gettext("Tuliskan sedikitnya satu peserta uji konsekuensi beserta jabatannya.")
             return render(request, "office/exemption_form.html", {"form": form, "formset": formset,
                                                                   "participants_error": formset_error})
         test = ConsequenceTest(
@@ -228,7 +233,7 @@ class ExemptionCreate(StaffMixin, View):
         except ServiceError as error:
             add_service_error(form, error)
             return self.render(request, form, formset)
-        messages.success(request, "Uji konsekuensi tersimpan; informasi ini kini dikecualikan.")
+        messages.success(request, gettext("Uji konsekuensi tersimpan; informasi ini kini dikecualikan."))
         return HttpResponseRedirect(reverse("office:exemption", args=[exemption.pk]))
 
 
@@ -250,7 +255,7 @@ class ExemptionDetail(StaffMixin, View):
     def post(self, request, pk):
         exemption = get_object_or_404(Exemption.objects.filter(unit__in=visible_units(request.user)), pk=pk)
         if not request.user.has_role(Role.PPID):
-            raise Refused("Pengecualian dicabut oleh PPID.")
+            raise Refused(gettext("Pengecualian dicabut oleh PPID."))
         form = LiftForm(request.POST, prefix="cabut")
         if form.is_valid():
             try:
@@ -259,7 +264,7 @@ class ExemptionDetail(StaffMixin, View):
             except ServiceError as error:
                 add_service_error(form, error)
             else:
-                messages.success(request, "Pengecualian dicabut. Informasinya kembali menjadi konsep dan harus "
-                                          "melalui disposisi untuk terbit.")
+                messages.success(request, gettext("Pengecualian dicabut. Informasinya kembali menjadi konsep dan "
+                                                  "harus melalui disposisi untuk terbit."))
                 return HttpResponseRedirect(reverse("office:exemption", args=[exemption.pk]))
         return self.render(request, exemption, lift_form=form)

@@ -8,6 +8,7 @@ from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.views import View
 
 from warta.accounts.models import Role
@@ -72,7 +73,8 @@ class RunList(StaffMixin, View):
         page = Paginator(runs.order_by("-urgent", "-started_at"), 25).get_page(request.GET.get("halaman"))
         return render(request, "office/run_list.html", {
             "page": page, "rows": run_rows(page.object_list), "chosen": chosen, "query": query,
-            "filters": [("berjalan", "Berjalan"), ("selesai", "Selesai"), ("semua", "Semua")],
+            "filters": [("berjalan", gettext("Berjalan")), ("selesai", gettext("Selesai")),
+                        ("semua", gettext("Semua"))],
             "can_start": request.user.has_role(Role.PPID),
         })
 
@@ -180,5 +182,6 @@ class DispositionCreate(StaffMixin, View):
                 return self.render(form, formset, plan_error=error.message)
             add_service_error(form, error)
             return self.render(form, formset)
-        messages.success(request, f"Disposisi {run.number} terkirim kepada {run.addressee}.")
+        messages.success(request, gettext("Disposisi %(number)s terkirim kepada %(user)s.")
+                         % {"number": run.number, "user": run.addressee})
         return HttpResponseRedirect(reverse("office:run", args=[run.pk]))

@@ -2,6 +2,7 @@
 
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from warta.core.errors import ServiceError
 from warta.documents.models import PIIFinding
@@ -52,7 +53,7 @@ class VerificationScreen(StepScreen):
         except ServiceError as error:
             add_service_error(form, error)
             return None
-        return self.done("Verifikasi disetujui. Informasi berstatus Terverifikasi dan siap diunggah.",
+        return self.done(gettext("Verifikasi disetujui. Informasi berstatus Terverifikasi dan siap diunggah."),
                          reverse("office:run", args=[self.run.pk]))
 
     def return_(self, request, _):
@@ -66,12 +67,12 @@ class VerificationScreen(StepScreen):
         except ServiceError as error:
             add_service_error(form, error)
             return None
-        return self.done("Disposisi dikembalikan ke penyusun dengan alasan Anda.",
+        return self.done(gettext("Disposisi dikembalikan ke penyusun dengan alasan Anda."),
                          reverse("office:run", args=[self.run.pk]))
 
     def clear(self, request, finding_pk):
         if not has_any(request.user, CLEARING_ROLES):
-            raise Refused("Temuan data pribadi dinyatakan aman oleh PPID atau Penelaah Teknis Kebijakan.")
+            raise Refused(gettext("Temuan data pribadi dinyatakan aman oleh PPID atau Penelaah Teknis Kebijakan."))
         finding = get_object_or_404(PIIFinding, pk=finding_pk or 0, document__entry_links__entry__run=self.run)
         form = ClearFindingForm(request.POST, prefix=f"aman-{finding.pk}")
         self.bound[f"aman:{finding.pk}"] = form
@@ -81,5 +82,5 @@ class VerificationScreen(StepScreen):
             except ServiceError as error:
                 add_service_error(form, error)
             else:
-                return self.done(f"Temuan {finding} dinyatakan aman.")
+                return self.done(gettext("Temuan %(finding)s dinyatakan aman.") % {"finding": finding})
         return None

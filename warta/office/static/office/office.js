@@ -1,6 +1,7 @@
 /* Warta staff workspace: small progressive enhancements. Every page works without this file.
  *  - [data-poll="url"]: re-fetch a fragment every few seconds while it asks to be polled (document status).
- *  - form[data-upload-progress]: send the upload with XMLHttpRequest and show a progress bar.
+ *  - form[data-upload-progress]: send the upload with XMLHttpRequest and show a progress bar (its words are the
+ *    data-* attributes of .upload-progress-text, written by the page in the reader's language).
  * No inline code, no eval: it runs under the strict Content-Security-Policy.
  */
 (function () {
@@ -46,7 +47,8 @@
         if (!progress.lengthComputable) { return; }
         var percent = Math.round(progress.loaded / progress.total * 100);
         bar.value = percent;
-        text.textContent = percent < 100 ? "Mengunggah " + percent + "%" : "Terunggah, sedang diperiksa…";
+        text.textContent = percent < 100 ? text.getAttribute("data-uploading") + " " + percent + "%"
+          : text.getAttribute("data-uploaded");
       });
       request.addEventListener("load", function () {
         var landed = request.responseURL || window.location.href;
@@ -67,7 +69,7 @@
         }
       });
       request.addEventListener("error", function () {
-        text.textContent = "Unggahan gagal. Periksa sambungan, lalu coba lagi.";
+        text.textContent = text.getAttribute("data-failed");
         if (button) { button.disabled = false; }
       });
       // Not form.action / form.method: a field named "action" shadows them.

@@ -150,6 +150,10 @@ WARTA_PROXY_CACHE_SECONDS = int(env("WARTA_PROXY_CACHE_SECONDS", "0"))  # X-Acce
 WARTA_PUBLIC_VERSION_SECONDS = int(env("WARTA_PUBLIC_VERSION_SECONDS", "5"))  # staleness bound across processes
 WARTA_API_RATE_LIMIT = int(env("WARTA_API_RATE_LIMIT", "120"))  # requests per minute per client IP; 0: off
 WARTA_RATE_LIMITED_PATHS = ["/api/"]
+# The licence the open data (API, catalogue) is offered under: an SPDX identifier Warta knows
+# (warta.api.licence.KNOWN), or any other licence's name together with WARTA_DATA_LICENSE_URL.
+WARTA_DATA_LICENSE = env("WARTA_DATA_LICENSE", "CC-BY-4.0")
+WARTA_DATA_LICENSE_URL = env("WARTA_DATA_LICENSE_URL")
 WARTA_PRIVATE_PATHS = ["/kelola/", "/masuk/", "/keluar/", "/i18n/"]
 WARTA_BEHIND_PROXY = env_bool("WARTA_BEHIND_PROXY")  # trust the last X-Forwarded-For address
 

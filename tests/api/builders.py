@@ -8,6 +8,7 @@ from functools import lru_cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+from warta.announcements.services import create_announcement
 from warta.documents.services import upload_document
 from warta.pos.services import PlanItemData, active_step, complete_step, issue_disposition, provide_input, verify
 from warta.registry.models import Category
@@ -58,13 +59,33 @@ def drafted(staff, rows: list[dict], documents: dict[int, list] | None = None):
 
 def published(staff, rows: list[dict], documents: dict[int, list] | None = None, publish_at=None) -> list:
     run, entries = drafted(staff, rows, documents)
+    _verify_and_publish(staff, run, publish_at)
+    for entry in entries:
+        entry.refresh_from_db()
+    return entries
+
+
+def announced(staff, announcements: list[dict], documents: dict[int, list] | None = None, publish_at=None,
+              urgent: bool = False) -> list:
+    """Announcements drafted in one run (documents by index), verified and published (or scheduled) with it."""
+    run = issue_disposition(staff["ppid"], title="Pengumuman", instructions="Umumkan", addressee=staff["pengolah"],
+                            verifier=staff["penelaah"], urgent=urgent,
+                            plan=[PlanItemData("Pengumuman", timezone.localdate() + timedelta(days=30))])
+    items = [create_announcement(staff["pengolah"], run, values) for values in announcements]
+    for index, attached in (documents or {}).items():
+        items[index].documents.set(attached)  # the announcement services attach no documents yet
+    provide_input(staff["pengolah"], run, "konsep-dip", reference="Konsep pengumuman")
+    _verify_and_publish(staff, run, publish_at)
+    for item in items:
+        item.refresh_from_db()
+    return items
+
+
+def _verify_and_publish(staff, run, publish_at) -> None:
     provide_input(staff["pengolah"], run, "konsep-bahan", reference="Bahan cetak di arsip")
     complete_step(staff["pengolah"], active_step(run, 2))
     verify(staff["penelaah"], active_step(run, 3), approve=True)
     publish_run(staff["pengolah"], run, publish_at=publish_at)
-    for entry in entries:
-        entry.refresh_from_db()
-    return entries
 
 
 def set_edition_now(staff, decree_number: str = "800/123/BPMP/2026", decree_date: date | None = None):

@@ -78,4 +78,52 @@ def test_the_catalogue_describes_the_register_its_versions_and_the_publisher(cli
     assert all(v["dct:isVersionOf"] == {"@id": register["@id"]} for v in versions.values())
     (service,) = catalogue["dcat:service"]
     assert service["dcat:endpointDescription"]["@id"].endswith("/api/v1/openapi.json")
-    assert service["dcat:servesDataset"] == {"@id": register["@id"]}
+    news = _by_id(catalogue["dcat:dataset"], "/pengumuman/#dataset")
+    assert service["dcat:servesDataset"] == [{"@id": register["@id"]}, {"@id": news["@id"]}]
+    (news_api,) = [d for d in news["dcat:distribution"] if "dcat:accessService" in d]
+    assert news_api["dcat:accessURL"]["@id"].endswith("/api/v1/announcements")
+    assert any(d["dcat:mediaType"]["@id"].endswith("application/atom+xml") for d in news["dcat:distribution"])
+
+
+def _licences(catalogue: dict) -> set[str]:
+    """The licence of every dataset and every distribution in the catalogue."""
+    found = set()
+    for dataset in catalogue["dcat:dataset"]:
+        found.add(dataset["dct:license"]["@id"])
+        found.update(distribution["dct:license"]["@id"] for distribution in dataset["dcat:distribution"])
+    return found
+
+
+def test_the_open_data_licence_is_stated_everywhere_a_harvester_looks(client, world, staff):
+    builders.set_edition_now(staff)
+    catalogue = client.get("/api/dcat.json").json()
+    cc_by = "https://creativecommons.org/licenses/by/4.0/"
+    assert catalogue["dct:license"] == {"@id": cc_by, "@type": "dct:LicenseDocument", "dct:identifier": "CC-BY-4.0",
+                                        "dct:title": "Creative Commons Atribusi 4.0 Internasional"}
+    assert _licences(catalogue) == {cc_by}
+    assert client.get("/api/v1/openapi.json").json()["info"]["license"] == {
+        "name": "Creative Commons Atribusi 4.0 Internasional", "identifier": "CC-BY-4.0"}
+    assert f'href="{cc_by}" rel="license"' in client.get("/api/").content.decode()
+
+
+def test_the_licence_is_a_setting(client, world, settings):
+    settings.WARTA_DATA_LICENSE = "CC0-1.0"
+    catalogue = client.get("/api/dcat.json").json()
+    assert catalogue["dct:license"]["dct:identifier"] == "CC0-1.0"
+    assert _licences(catalogue) == {"https://creativecommons.org/publicdomain/zero/1.0/"}
+    settings.WARTA_DATA_LICENSE = "Lisensi Data Terbuka Pemerintah Daerah"
+    settings.WARTA_DATA_LICENSE_URL = "https://data.example.go.id/lisensi"
+    assert client.get("/api/v1/openapi.json").json()["info"]["license"] == {
+        "name": "Lisensi Data Terbuka Pemerintah Daerah", "url": "https://data.example.go.id/lisensi"}
+    catalogue = client.get("/api/dcat.json").json()
+    assert catalogue["dct:license"] == {"@id": "https://data.example.go.id/lisensi", "@type": "dct:LicenseDocument",
+                                        "dct:title": "Lisensi Data Terbuka Pemerintah Daerah"}
+
+
+def test_an_unknown_licence_without_its_address_stops_the_checks(settings):
+    from django.core.management import call_command
+    from django.core.management.base import SystemCheckError
+
+    settings.WARTA_DATA_LICENSE = "Lisensi Sendiri"
+    with pytest.raises(SystemCheckError, match=r"api.E001.*WARTA_DATA_LICENSE_URL"):
+        call_command("check")

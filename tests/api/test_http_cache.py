@@ -15,7 +15,16 @@ from warta.registry.services.entries import withdraw_entry
 pytestmark = pytest.mark.django_db
 
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([A-Za-z0-9]{64})"')
-PUBLIC_URLS = ["/api/v1/entries", "/api/v1/documents", "/api/v1/editions", "/api/dcat.json", "/api/", "/", "/dip/"]
+PUBLIC_URLS = [
+    "/api/v1/entries",
+    "/api/v1/announcements",
+    "/api/v1/documents",
+    "/api/v1/editions",
+    "/api/dcat.json",
+    "/api/",
+    "/",
+    "/dip/",
+]
 
 
 def _directives(response) -> set[str]:

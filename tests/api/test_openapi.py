@@ -25,10 +25,12 @@ def edition(world, staff):
     return builders.set_edition_now(staff)
 
 
-def test_every_endpoint_answers_as_described(client, world, edition):
+def test_every_endpoint_answers_as_described(client, world, news, edition):
     answers = {
         "/v1/entries": client.get("/api/v1/entries", {"limit": 1}),
         "/v1/entries/{id}": client.get(f"/api/v1/entries/{world.report.pk}"),
+        "/v1/announcements": client.get("/api/v1/announcements", {"limit": 2}),
+        "/v1/announcements/{id}": client.get(f"/api/v1/announcements/{news.flood.pk}"),
         "/v1/documents": client.get("/api/v1/documents"),
         "/v1/documents/{id}": client.get(f"/api/v1/documents/{world.report_pdf.pk}"),
         "/v1/editions": client.get("/api/v1/editions"),
@@ -40,6 +42,9 @@ def test_every_endpoint_answers_as_described(client, world, edition):
         validate(response.json(), path)
     assert answers["/v1/entries"].json()["next"]  # a page with a next link was checked too
     assert answers["/v1/entries/{id}"].json()["documents"]  # and an entry with a document
+    assert answers["/v1/announcements/{id}"].json()["serta_merta"]  # and a serta-merta announcement
+    assert any(row["documents"] for row in client.get("/api/v1/announcements").json()["results"])
+    validate(client.get("/api/v1/announcements").json(), "/v1/announcements")
 
     catalogue = client.get("/api/dcat.json")
     assert catalogue["Content-Type"] == "application/ld+json"
@@ -51,6 +56,8 @@ def test_errors_answer_as_described(client, world, settings):
     validate(client.get("/api/v1/entries", {"cursor": "bukan-penanda"}).json(), "/v1/entries", 400)
     validate(client.get("/api/v1/entries/999999").json(), "/v1/entries/{id}", 404)
     validate(client.get("/api/v1/documents/999999").json(), "/v1/documents/{id}", 404)
+    validate(client.get("/api/v1/announcements/999999").json(), "/v1/announcements/{id}", 404)
+    validate(client.get("/api/v1/announcements", {"category": "dikecualikan"}).json(), "/v1/announcements", 400)
     validate(client.get("/api/v1/editions/999999/snapshot").json(), "/v1/editions/{id}/snapshot", 404)
     settings.WARTA_API_RATE_LIMIT = 1
     client.get("/api/v1/entries")
@@ -59,8 +66,9 @@ def test_errors_answer_as_described(client, world, settings):
     validate(limited.json(), "/v1/entries", 429)
 
 
-def test_every_described_path_is_routed(client, world, edition):
-    ids = {"entries": world.report.pk, "documents": world.report_pdf.pk, "editions": edition.pk}
+def test_every_described_path_is_routed(client, world, news, edition):
+    ids = {"entries": world.report.pk, "documents": world.report_pdf.pk, "editions": edition.pk,
+           "announcements": news.service.pk}
     for path in openapi.document()["paths"]:
         resource = path.split("/")[2] if path.startswith("/v1/") else ""
         concrete = path.replace("{id}", str(ids.get(resource, "")))

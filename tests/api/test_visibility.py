@@ -16,13 +16,13 @@ from warta.registry.services.editions import propose_edition
 
 pytestmark = pytest.mark.django_db
 
-HIDDEN_FILES = ("daftar-hadir.pdf", "konsep-renja.pdf")
+HIDDEN_FILES = ("daftar-hadir.pdf", "konsep-renja.pdf", "rapat-batal.pdf", "libur.pdf")
 
 
 def _everything(client) -> dict[str, str]:
     """Every answer the public API gives, following every list to its end and every item to its page."""
-    answers, queue = {}, ["/api/v1/entries?limit=1", "/api/v1/documents?limit=1", "/api/v1/editions?limit=1",
-                          "/api/dcat.json", "/api/v1/openapi.json", "/api/"]
+    answers, queue = {}, ["/api/v1/entries?limit=1", "/api/v1/announcements?limit=1", "/api/v1/documents?limit=1",
+                          "/api/v1/editions?limit=1", "/api/dcat.json", "/api/v1/openapi.json", "/api/"]
     while queue:
         url = queue.pop()
         if url in answers:
@@ -40,10 +40,11 @@ def _everything(client) -> dict[str, str]:
     return answers
 
 
-def test_nothing_hidden_appears_anywhere(client, world, staff):
+def test_nothing_hidden_appears_anywhere(client, world, news, staff):
     builders.set_edition_now(staff)
     answers = _everything(client)
     assert any("/api/v1/entries/" in url for url in answers) and any("/snapshot" in url for url in answers)
+    assert any("/api/v1/announcements/" in url for url in answers)
     for url, text in answers.items():
         for secret in (*HIDDEN.values(), *HIDDEN_FILES):
             assert secret not in text, f"{secret!r} leaked through {url}"
@@ -51,13 +52,16 @@ def test_nothing_hidden_appears_anywhere(client, world, staff):
     assert listed == {world.report.pk, world.plan.pk}
 
 
-def test_guessed_ids_answer_404_like_ids_that_never_existed(client, world, staff):
+def test_guessed_ids_answer_404_like_ids_that_never_existed(client, world, news, staff):
     proposed = propose_edition(staff["ppid"], title="Usulan DIP")  # proposed, not yet set by decree
     guesses = [f"/api/v1/entries/{entry.pk}" for entry in (world.withdrawn, world.exempt, world.scheduled,
                                                            world.draft)]
     guesses += [f"/api/v1/documents/{document.pk}" for document in (world.attendance_pdf, world.draft_pdf)]
     guesses += [f"/api/v1/editions/{proposed.pk}", f"/api/v1/editions/{proposed.pk}/snapshot"]
-    guesses += ["/api/v1/entries/999999", "/api/v1/documents/999999", "/api/v1/editions/999999"]
+    guesses += [f"/api/v1/announcements/{item.pk}" for item in (news.withdrawn, news.scheduled, news.draft)]
+    guesses += [f"/api/v1/documents/{document.pk}" for document in (news.hidden_pdf, news.draft_pdf)]
+    guesses += ["/api/v1/entries/999999", "/api/v1/documents/999999", "/api/v1/editions/999999",
+                "/api/v1/announcements/999999"]
     for url in guesses:
         response = client.get(url)
         assert response.status_code == 404, url

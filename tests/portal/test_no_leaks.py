@@ -3,13 +3,15 @@
 A draft, a verified-but-unpublished entry, a scheduled publication, a withdrawn entry, an exempt entry, an
 unpublished change to a published entry, and draft / withdrawn / scheduled announcements — each with a
 document — are tried by every public route: pages with every filter, guessed ids, document URLs by id and by
-storage path, search, feeds, sitemap and every download format. Each must be absent or 404.
+storage path, search, feeds, sitemap, every download format, and the open-data API (every list with its filters,
+followed page by page, and guessed ids). Each must be absent or 404.
 """
 
 import csv
 import io
 import json
 import re
+from urllib.parse import urlsplit
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -18,6 +20,7 @@ from pypdf import PdfReader
 
 from tests.helpers import wib
 from tests.portal import world as w
+from warta.announcements.models import Announcement
 from warta.documents.models import Document
 from warta.documents.services import replace_document_file
 from warta.registry.models import Category, Entry
@@ -54,7 +57,35 @@ def _get_clean(client, world, url: str, status: int = 200) -> str:
     return text
 
 
-def test_no_route_shows_what_is_not_public(client, world, staff):
+API_LISTS = [
+    "/api/v1/announcements", *[f"/api/v1/announcements?category={c}" for c in ("berkala", "serta-merta",
+                                                                                "setiap-saat")],
+    "/api/v1/announcements?q=pengumuman", "/api/v1/announcements?unit=bpmp-bengkulu",
+    "/api/v1/announcements?updated_since=2020-01-01", "/api/v1/announcements?ordering=id",
+    "/api/v1/entries", "/api/v1/entries?category=berkala", "/api/v1/entries?year=2027", "/api/v1/entries?q=informasi",
+    "/api/v1/entries?ordering=-published_at", "/api/v1/documents", "/api/v1/editions",
+]
+
+
+def _api_walk(client, world, url: str) -> list[dict]:
+    """Every row of an API list, one row per page so every page and cursor is tried."""
+    rows, url = [], url + ("&" if "?" in url else "?") + "limit=1"
+    while url:
+        data = json.loads(_get_clean(client, world, url))
+        rows += data["results"]
+        url = "{0.path}?{0.query}".format(urlsplit(data["next"])) if data["next"] else None
+    return rows
+
+
+def _api_guesses(client, world, resource: str, visible: set[int], top: int) -> None:
+    for guess in range(0, top):
+        response = client.get(f"/api/v1/{resource}/{guess}")
+        assert response.status_code == (200 if guess in visible else 404), (resource, guess)
+        _assert_clean(world, f"/api/v1/{resource}/{guess}", response.content.decode())
+
+
+def test_no_route_shows_what_is_not_public(client, world, staff, settings):
+    settings.WARTA_API_RATE_LIMIT = 0  # hundreds of API requests here; the limit has its own tests
     visible_ids = {world.visible_entry.pk, world.changed_entry.pk}
 
     # Pages, with every filter the DIP offers.
@@ -126,6 +157,18 @@ def test_no_route_shows_what_is_not_public(client, world, staff):
     for entry in world.hidden_entries.values():
         assert f"/dip/{entry.pk}/" not in listed
     assert f"/dip/{world.visible_entry.pk}/" in listed
+
+    # The open-data API: every list and filter, page by page, every guessed id, the catalogue and description.
+    for url in API_LISTS:
+        _api_walk(client, world, url)
+    news = {row["id"] for row in _api_walk(client, world, "/api/v1/announcements")}
+    assert news == {world.visible_announcement.pk}
+    assert {row["id"] for row in _api_walk(client, world, "/api/v1/entries")} == visible_ids
+    for url in ("/api/dcat.json", "/api/v1/openapi.json", "/api/"):
+        _get_clean(client, world, url)
+    _api_guesses(client, world, "announcements", news, max(Announcement.objects.values_list("pk", flat=True)) + 5)
+    _api_guesses(client, world, "entries", visible_ids, max(Entry.objects.values_list("pk", flat=True)) + 5)
+    _api_guesses(client, world, "documents", visible_docs, max(Document.objects.values_list("pk", flat=True)) + 5)
 
     # Downloads: CSV, JSON, XLSX (all and filtered) and the signed PDF edition.
     for query in ("", "?kategori=berkala", "?tahun=2027", "?tahun=2023", "?kategori=dikecualikan"):

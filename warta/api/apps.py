@@ -6,6 +6,10 @@ class ApiConfig(AppConfig):
     verbose_name = "API data terbuka"
 
     def ready(self):
+        from django.core import checks
+
         from . import public_state
+        from .checks import licence_is_usable
 
         public_state.connect()
+        checks.register(licence_is_usable)

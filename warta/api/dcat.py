@@ -11,7 +11,10 @@ The catalogue holds:
   the signed PDF of the newest set edition, and the API as a data service;
 - each DIP set by decree as a *version* of that dataset (``dcat:hasVersion`` / ``dct:isVersionOf``,
   ``dcat:version`` = the decree number, ``dct:issued`` = the decree date) with its PDF and frozen JSON;
-- the office as publisher (``foaf:Organization``) and contact point (``vcard:Organization``).
+- the announcements as a dataset, with the API and the Atom feed as distributions;
+- the office as publisher (``foaf:Organization``) and contact point (``vcard:Organization``);
+- the open-data licence (``dct:license``, ``WARTA_DATA_LICENSE``) on the catalogue, every dataset and every
+  distribution, where DCAT-AP harvesters look for it.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from django.db.models import Min
 from warta.accounts.models import Office
 from warta.core import public_version
 
-from . import links, queries, versioned
+from . import licence, links, queries, versioned
 
 CONTEXT = {
     "dcat": "http://www.w3.org/ns/dcat#",
@@ -67,10 +70,15 @@ def _distribution(url: str, title: str, file_type: str, media_type: str, *, down
         "dcat:accessURL": {"@id": url},
         "dct:format": {"@id": f"{EU}/file-type/{file_type}"},
         "dcat:mediaType": {"@id": f"{IANA}/{media_type}"},
+        "dct:license": _licence_ref(),
     }
     if download:
         node["dcat:downloadURL"] = {"@id": url}
     return node
+
+
+def _licence_ref() -> dict:
+    return {"@id": licence.current().url}
 
 
 def _publisher(office: Office | None) -> dict:
@@ -110,6 +118,7 @@ def _edition_dataset(edition, withheld: int, register_id: str, publisher_id: str
         "dct:publisher": {"@id": publisher_id},
         "dct:language": LANGUAGE,
         "dct:accessRights": PUBLIC_ACCESS,
+        "dct:license": _licence_ref(),
         "dcat:distribution": distributions,
     }
     if edition.decree_date:
@@ -117,6 +126,35 @@ def _edition_dataset(edition, withheld: int, register_id: str, publisher_id: str
     if previous:
         node["dcat:previousVersion"] = {"@id": previous}
     return node
+
+
+def _announcements_dataset(publisher: dict, office: Office | None, service_id: str) -> dict:
+    page = links.route("portal:announcements") or links.absolute("/pengumuman/")
+    api_list = links.api("announcements")
+    distributions = [{**_distribution(api_list, "API JSON (berhalaman)", "JSON", "application/json",
+                                      download=False), "dcat:accessService": {"@id": service_id}}]
+    if feed := links.route("portal:feed-announcements-atom"):
+        distributions.append(_distribution(feed, "Umpan Atom", "ATOM", "application/atom+xml", download=False))
+    return {
+        "@id": f"{page}#dataset",
+        "@type": "dcat:Dataset",
+        "dct:identifier": page,
+        "dct:title": _text(f"Pengumuman — {publisher['foaf:name']['@value']}"),
+        "dct:description": _text(
+            "Pengumuman badan publik ini yang sudah terbit: informasi berkala, setiap saat, dan serta merta (dengan "
+            "potensi bahaya, wilayah terdampak, prosedur dan tempat evakuasi, cara menghindari bahaya, dan tempat "
+            "meminta bantuan)."
+        ),
+        "dcat:keyword": [_text(word) for word in ("pengumuman", "informasi serta merta", "keterbukaan informasi")],
+        "dcat:theme": THEME,
+        "dct:publisher": {"@id": publisher["@id"]},
+        "dcat:contactPoint": _contact(office),
+        "dct:language": LANGUAGE,
+        "dct:accessRights": PUBLIC_ACCESS,
+        "dct:license": _licence_ref(),
+        "dcat:landingPage": {"@id": page},
+        "dcat:distribution": distributions,
+    }
 
 
 def catalogue() -> dict:
@@ -164,6 +202,7 @@ def catalogue() -> dict:
         "dcat:contactPoint": _contact(office),
         "dct:language": LANGUAGE,
         "dct:accessRights": PUBLIC_ACCESS,
+        "dct:license": _licence_ref(),
         "dct:accrualPeriodicity": SEMIANNUAL,
         "dct:modified": _datetime(version.modified),
         "dcat:landingPage": {"@id": register_page},
@@ -174,6 +213,7 @@ def catalogue() -> dict:
         register["dct:issued"] = _datetime(first)
     if versions:
         register["dcat:hasCurrentVersion"] = {"@id": versions[-1]["@id"]}
+    news = _announcements_dataset(publisher, office, service_id)
 
     return {
         "@context": CONTEXT,
@@ -183,9 +223,10 @@ def catalogue() -> dict:
         "dct:description": _text("Data terbuka badan publik ini untuk dipanen portal data nasional."),
         "dct:publisher": publisher,
         "dct:language": LANGUAGE,
+        "dct:license": licence.current().dcat(),
         "dct:modified": _datetime(version.modified),
         "foaf:homepage": {"@id": links.home()},
-        "dcat:dataset": [register, *reversed(versions)],
+        "dcat:dataset": [register, news, *reversed(versions)],
         "dcat:service": [{
             "@id": service_id,
             "@type": "dcat:DataService",
@@ -193,6 +234,6 @@ def catalogue() -> dict:
             "dcat:endpointURL": {"@id": links.absolute("/api/v1/")},
             "dcat:endpointDescription": {"@id": links.api("openapi")},
             "dct:conformsTo": {"@id": "https://spec.openapis.org/oas/v3.1.0"},
-            "dcat:servesDataset": {"@id": register_id},
+            "dcat:servesDataset": [{"@id": register_id}, {"@id": news["@id"]}],
         }],
     }

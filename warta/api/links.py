@@ -59,6 +59,10 @@ def entry_page(entry_id: int) -> str | None:
     return route("portal:entry", entry_id)
 
 
+def announcement_page(slug: str) -> str | None:
+    return route_with("portal:announcement", slug)
+
+
 def document_download(document_id: int) -> str | None:
     return route("portal:document", document_id)
 

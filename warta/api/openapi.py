@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from django.conf import settings
 
+from . import licence
 from .params import DEFAULT_LIMIT, MAX_LIMIT, MAX_QUERY_LENGTH
+from .queries import PUBLIC_CATEGORIES
 
 JSON = "application/json"
 VERSION = "1.0.0"
@@ -93,7 +95,7 @@ SCHEMAS = {
         "form_digital": {"type": "boolean", "description": "Kolom 6 DIP: tersedia terekam/daring."},
         "form_label": {"type": "string", "description": "Kolom 6 DIP sebagai teks."},
         "retention": {"type": "string", "description": "Kolom 7 DIP: jangka waktu penyimpanan (retensi)."},
-        "category": {"type": "string", "enum": ["berkala", "serta-merta", "setiap-saat"]},
+        "category": {"type": "string", "enum": PUBLIC_CATEGORIES},
         "category_label": {"type": "string", "description": "Nama kategori dalam bahasa Indonesia."},
         "year": _nullable({"type": "integer"}),
         "legal_basis": {"type": "string"},
@@ -105,6 +107,39 @@ SCHEMAS = {
         "documents": {"type": "array", "items": _ref("Document")},
         "url": URI,
         "html_url": {**_nullable(URI), "description": "Halaman informasi ini di portal."},
+    }),
+    "Announcement": _object({
+        "id": {"type": "integer"},
+        "slug": {"type": "string", "description": "Alamat pengumuman di portal (`/pengumuman/<slug>/`)."},
+        "title": {"type": "string"},
+        "summary": {"type": "string"},
+        "body": {"type": "string", "description": "Isi pengumuman, teks biasa; baris kosong memisahkan paragraf."},
+        "category": {"type": "string", "enum": PUBLIC_CATEGORIES},
+        "category_label": {"type": "string", "description": "Nama kategori dalam bahasa Indonesia."},
+        "serta_merta": {
+            **_nullable(_ref("SertaMerta")),
+            "description": "Untuk pengumuman serta merta: kelima bagian wajibnya; `null` untuk kategori lain.",
+        },
+        "unit": _ref("Unit"),
+        "published_at": _ref("DateTime"),
+        "documents": {"type": "array", "items": _ref("Document")},
+        "url": URI,
+        "html_url": {**_nullable(URI), "description": "Halaman pengumuman ini di portal."},
+    }),
+    "SertaMerta": _object({
+        "parts": {
+            "type": "array", "minItems": 5, "maxItems": 5,
+            "description": "Potensi bahaya, masyarakat atau wilayah terdampak, prosedur dan tempat evakuasi, cara "
+                           "menghindari bahaya, dan tempat meminta bantuan (Perki 1/2021), dalam urutan itu.",
+            "items": _object({
+                "key": {"type": "string", "enum": ["danger", "affected", "evacuation", "avoidance", "help_contact"]},
+                "label": {"type": "string"},
+                "text": {"type": "string"},
+            }),
+        },
+        "urgent_until": {**_nullable(_ref("DateTime")),
+                         "description": "Sampai kapan ditampilkan paling atas di portal; `null`: tanpa batas."},
+        "shown_first": {"type": "boolean", "description": "Masih ditampilkan paling atas di beranda portal."},
     }),
     "Edition": _object({
         "id": {"type": "integer"},
@@ -143,6 +178,7 @@ SCHEMAS = {
     },
     "Snapshot": _object({"edition": _ref("Edition"), "entries": {"type": "array", "items": _ref("SnapshotRow")}}),
     "EntryList": _list_of("Entry"),
+    "AnnouncementList": _list_of("Announcement"),
     "DocumentList": _list_of("Document"),
     "EditionList": _list_of("Edition"),
     "Error": _object({"error": _object({
@@ -153,8 +189,12 @@ SCHEMAS = {
     "Catalogue": {
         "type": "object",
         "description": "Katalog DCAT (DCAT-AP 3) dalam JSON-LD.",
-        "required": ["@context", "@id", "@type", "dcat:dataset"],
-        "properties": {"@type": {"const": "dcat:Catalog"}, "dcat:dataset": {"type": "array"}},
+        "required": ["@context", "@id", "@type", "dct:license", "dcat:dataset"],
+        "properties": {
+            "@type": {"const": "dcat:Catalog"},
+            "dct:license": {"type": "object", "required": ["@id"], "description": "Lisensi data terbuka."},
+            "dcat:dataset": {"type": "array"},
+        },
     },
 }
 
@@ -203,14 +243,15 @@ def document() -> dict:
         "info": {
             "title": "API Data Terbuka Warta",
             "version": VERSION,
-            "summary": "Daftar Informasi Publik (DIP), dokumennya, dan edisi DIP yang ditetapkan.",
+            "summary": "Daftar Informasi Publik (DIP), pengumuman, dokumennya, dan edisi DIP yang ditetapkan.",
             "description": (
                 "Hanya baca, tanpa akun. Hanya informasi yang sudah terbit dan tidak dikecualikan yang tampil. "
                 "Halaman memakai penanda (`cursor`) dari tautan `next`. Setiap jawaban membawa `ETag` dan "
                 "`Last-Modified`; kirim `If-None-Match` untuk jawaban 304 yang hemat. Batas permintaan per "
-                "alamat IP per menit; bila terlampaui jawabannya 429 dengan `Retry-After`."
+                "alamat IP per menit; bila terlampaui jawabannya 429 dengan `Retry-After`. Data boleh dipakai "
+                "ulang menurut lisensi di bawah."
             ),
-            "license": {"name": "Informasi publik (UU 14/2008)", "identifier": "CC-BY-4.0"},
+            "license": licence.current().openapi(),
         },
         "servers": [{"url": f"{settings.SITE_URL}/api"}],
         "paths": {
@@ -218,7 +259,7 @@ def document() -> dict:
                 "Daftar informasi publik", "Isi DIP yang terbuka untuk publik, dengan saringan dan halaman.",
                 "EntryList", bad_request=True, parameters=[
                     _param("category", "Kategori informasi.",
-                           {"type": "string", "enum": ["berkala", "serta-merta", "setiap-saat"]}),
+                           {"type": "string", "enum": PUBLIC_CATEGORIES}),
                     _param("year", "Tahun informasi.", {"type": "integer", "minimum": 1900, "maximum": 2100}),
                     _param("unit", "Kode unit (PPID pelaksana).", {"type": "string"}),
                     _param("q", "Kata dalam ringkasan isi (pencarian sederhana; pencarian lengkap di portal).",
@@ -232,6 +273,22 @@ def document() -> dict:
                 ]),
             "/v1/entries/{id}": _get("Satu informasi publik", "Ketujuh kolom DIP dan dokumennya.", "Entry",
                                      parameters=[_id("id", "informasi")], not_found=True),
+            "/v1/announcements": _get(
+                "Daftar pengumuman", "Pengumuman yang sudah terbit, terbaru dahulu. Pengumuman serta merta membawa "
+                "kelima bagian wajibnya (`serta_merta`).",
+                "AnnouncementList", bad_request=True, parameters=[
+                    _param("category", "Kategori pengumuman.", {"type": "string", "enum": PUBLIC_CATEGORIES}),
+                    _param("unit", "Kode unit (PPID pelaksana).", {"type": "string"}),
+                    _param("q", "Kata dalam judul.", {"type": "string", "maxLength": MAX_QUERY_LENGTH}),
+                    _param("updated_since", "Hanya yang terbit sejak waktu ini (ISO 8601).", {"type": "string"}),
+                    _param("ordering", "Urutan; awali dengan `-` untuk urutan terbalik.",
+                           {"type": "string", "default": "-published_at",
+                            "enum": ["id", "-id", "published_at", "-published_at"]}),
+                    *PAGING_PARAMS,
+                ]),
+            "/v1/announcements/{id}": _get("Satu pengumuman", "Isi pengumuman, bagian wajib serta merta, dan "
+                                           "dokumennya.", "Announcement", parameters=[_id("id", "pengumuman")],
+                                           not_found=True),
             "/v1/documents": _get(
                 "Daftar dokumen", "Metadata dokumen yang dilampirkan pada informasi atau pengumuman publik.",
                 "DocumentList", bad_request=True, parameters=[

@@ -8,9 +8,11 @@ from django.utils import timezone
 
 from warta.announcements.models import Announcement
 from warta.documents.models import Document
-from warta.portal.access import SERVABLE_PII, public_entries
+from warta.portal.access import SERVABLE_PII, public_announcements, public_entries
 from warta.registry.models import Category, Edition, EditionStatus, EntryStatus, PublicEntry
 
+# The categories the public may see (exempt information never leaves the office).
+PUBLIC_CATEGORIES = [value for value in Category.values if value != Category.DIKECUALIKAN]
 # Above this many rows a snapshot is compared with the unit's public ids in one read instead of an IN list.
 LARGE_SNAPSHOT = 2000
 
@@ -19,9 +21,17 @@ LARGE_SNAPSHOT = 2000
 DOCUMENT_FIELDS = ("pk", "original_name", "media_type", "size", "sha256", "page_count")
 
 
-def entries() -> QuerySet[PublicEntry]:
+def _servable_documents() -> Prefetch:
     servable = Document.objects.filter(pii_status__in=SERVABLE_PII).only(*DOCUMENT_FIELDS).order_by("pk")
-    return public_entries().select_related("unit").prefetch_related(Prefetch("documents", queryset=servable))
+    return Prefetch("documents", queryset=servable)
+
+
+def entries() -> QuerySet[PublicEntry]:
+    return public_entries().select_related("unit").prefetch_related(_servable_documents())
+
+
+def announcements() -> QuerySet[Announcement]:
+    return public_announcements().select_related("unit").prefetch_related(_servable_documents())
 
 
 def documents() -> QuerySet[Document]:

@@ -7,9 +7,10 @@ from datetime import date, datetime
 
 from django.utils import timezone
 
+from warta.announcements.models import SERTA_MERTA_PARTS, Announcement
 from warta.documents.models import Document
 from warta.registry.exporting import category_label
-from warta.registry.models import Edition, PublicEntry
+from warta.registry.models import Category, Edition, PublicEntry
 
 from . import links
 
@@ -68,6 +69,35 @@ def entry(value: PublicEntry) -> dict:
         "documents": [document(item) for item in value.documents.all()],
         "url": links.api("entry", value.entry_id),
         "html_url": links.entry_page(value.entry_id),
+    }
+
+
+def announcement(value: Announcement) -> dict:
+    return {
+        "id": value.pk,
+        "slug": value.slug,
+        "title": value.title,
+        "summary": value.summary,
+        "body": value.body,
+        "category": value.category,
+        "category_label": category_label(value.category),
+        "serta_merta": _serta_merta(value) if value.category == Category.SERTA_MERTA else None,
+        "unit": unit(value.unit),
+        "published_at": moment(value.published_at),
+        "documents": [document(item) for item in value.documents.all()],
+        "url": links.api("announcement", value.pk),
+        "html_url": links.announcement_page(value.slug),
+    }
+
+
+def _serta_merta(value: Announcement) -> dict:
+    """The five parts a serta-merta announcement must state (Perki 1/2021), and whether it is still shown first."""
+    until = value.urgent_until
+    return {
+        "parts": [{"key": key, "label": str(label), "text": getattr(value, key)}
+                  for key, label in SERTA_MERTA_PARTS.items()],
+        "urgent_until": moment(until),
+        "shown_first": until is None or until > timezone.now(),
     }
 
 

@@ -12,13 +12,11 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from warta.core.errors import ServiceError
-from warta.registry.models import Category
 
-from . import dcat, links, openapi, paging, params, queries, representations, versioned
+from . import dcat, licence, links, openapi, paging, params, queries, representations, versioned
 from .errors import NOT_FOUND
 from .responses import error_response, json_response
 
-PUBLIC_CATEGORIES = [value for value in Category.values if value != Category.DIKECUALIKAN]
 # Only orderings an index serves: a page costs a few milliseconds however deep it is. (The register's own
 # number has no index: sorting 100,000 rows for each page would cost half a second.)
 ENTRY_ORDERINGS = paging.orderings(
@@ -26,6 +24,10 @@ ENTRY_ORDERINGS = paging.orderings(
     ("published_at", "published_at", "entry_id", True),
 )
 ID_ORDERINGS = paging.orderings(("id", "pk", None, False))
+ANNOUNCEMENT_ORDERINGS = paging.orderings(
+    ("id", "pk", None, False),
+    ("published_at", "published_at", "pk", True),  # served by the (status, published_at) index
+)
 
 
 def api_view(view):
@@ -63,7 +65,7 @@ def _listing(request, name: str, queryset, orderings: dict, default: str, repres
 def entry_list(request):
     get = request.GET
     entries = queries.entries()
-    if category := params.choice(get, "category", PUBLIC_CATEGORIES):
+    if category := params.choice(get, "category", queries.PUBLIC_CATEGORIES):
         entries = entries.filter(category=category)
     if (year := params.integer(get, "year", low=1900, high=2100)) is not None:
         entries = entries.filter(year=year)
@@ -82,6 +84,30 @@ def entry_detail(request, entry_id: int):
     if entry is None:
         return _not_found("Informasi publik", entry_id)
     return json_response(representations.entry(entry))
+
+
+@api_view
+def announcement_list(request):
+    get = request.GET
+    items = queries.announcements()
+    if category := params.choice(get, "category", queries.PUBLIC_CATEGORIES):
+        items = items.filter(category=category)
+    if unit := params.text(get, "unit"):
+        items = items.filter(unit__code=unit)
+    if q := params.text(get, "q"):
+        items = items.filter(title__icontains=q)
+    if since := params.moment(get, "updated_since"):
+        items = items.filter(published_at__gte=since)
+    return json_response(_listing(request, "announcements", items, ANNOUNCEMENT_ORDERINGS, "-published_at",
+                                  representations.announcement))
+
+
+@api_view
+def announcement_detail(request, announcement_id: int):
+    item = queries.announcements().filter(pk=announcement_id).first()
+    if item is None:
+        return _not_found("Pengumuman", announcement_id)
+    return json_response(representations.announcement(item))
 
 
 def _document_with_entries(document) -> dict:
@@ -147,5 +173,5 @@ def dcat_catalogue(request):
 def index(request):
     return render(request, "api/index.html", {
         "openapi_url": links.api("openapi"), "dcat_url": links.api("dcat"), "base_url": links.absolute("/api/v1"),
-        "categories": PUBLIC_CATEGORIES,
+        "categories": queries.PUBLIC_CATEGORIES, "licence": licence.current(),
     })

@@ -125,8 +125,8 @@ def release(request, step_run_pk):
         release_claim(request.user, step_run)
     except ServiceError as error:
         return forbidden(request, error.message)
-    messages.success(request, f"Tugas langkah {step_run.step.number} disposisi {step_run.run.number} dikembalikan "
-                              "ke antrean bersama.")
+    messages.success(request, gettext("Tugas langkah %(step)s disposisi %(run)s dikembalikan ke antrean bersama.")
+                     % {"step": step_run.step.number, "run": step_run.run.number})
     return HttpResponseRedirect(screen_url(step_run.run, step_run.step))
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from warta.documents.models import Document
 from warta.registry.exporting import category_label
@@ -43,6 +43,8 @@ def document(value: Document, *, entry_ids: list[int] | None = None) -> dict:
 
 
 def entry(value: PublicEntry) -> dict:
+    with translation.override("id"):
+        form_label = value.form_label
     return {
         "id": value.entry_id,
         "number": value.number,
@@ -54,7 +56,7 @@ def entry(value: PublicEntry) -> dict:
         "made_where": value.made_where,
         "form_printed": value.form_printed,
         "form_digital": value.form_digital,
-        "form_label": value.form_label,
+        "form_label": form_label,
         "retention": value.retention,
         "category": value.category,
         "category_label": category_label(value.category),

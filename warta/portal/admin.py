@@ -2,6 +2,7 @@
 
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 
 from warta.core.errors import ServiceError
 
@@ -31,4 +32,4 @@ class PageAdmin(admin.ModelAdmin):
     def delete_queryset(self, request, queryset):
         for page in queryset:
             services.delete_page(request.user, page)
-        messages.info(request, "Halaman dihapus.")
+        messages.info(request, _("Halaman dihapus."))

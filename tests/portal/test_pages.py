@@ -273,5 +273,5 @@ def test_english_is_one_switch_away(client, world):
     assert response.status_code == 302
     html = client.get("/dip/").content.decode()
     assert '<html lang="en"' in html
-    assert "Public Information Register (DIP)" in html and "Skip to main content" in html
+    assert "Public Information List (DIP)" in html and "Skip to main content" in html
     assert "2 items" in html

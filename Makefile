@@ -8,7 +8,7 @@ PORT ?= 8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/warta
 APT_TEST_PACKAGES := libmagic1 libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core poppler-utils tesseract-ocr tesseract-ocr-ind ghostscript clamav chromium
 
-.PHONY: run dev test test-sqlite test-postgres lint install install-test system-packages demo clean
+.PHONY: run dev test test-sqlite test-postgres lint messages install install-test system-packages demo clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -58,6 +58,14 @@ test-sqlite: install-test
 
 test-postgres: install-test
 	DATABASE_URL=$(PG_URL) $(BIN)/pytest -q
+
+# Each app's English catalogue (warta/<app>/locale/en), refreshed from the Indonesian source texts, then compiled.
+# Fill every new or fuzzy entry before committing the .po and .mo (tests/test_catalogues.py checks).
+messages: install
+	@for app in warta/*/locale; do \
+		(cd $$app/.. && $(CURDIR)/$(WARTA) makemessages -l en --no-obsolete --add-location=file \
+			&& $(CURDIR)/$(WARTA) compilemessages -l en) || exit 1; \
+	done
 
 clean:
 	rm -rf $(VENV) var

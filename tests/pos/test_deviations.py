@@ -3,6 +3,7 @@
 import io
 
 import pytest
+from django.utils import translation
 from pypdf import PdfReader
 
 from tests.helpers import wib
@@ -103,3 +104,23 @@ def test_finishing_without_kelengkapan_is_refused_or_recorded(staff):
     breach = step2.breaches.get()
     assert breach.kind == BreachKind.MISSING_INPUT and "Konsep Daftar Informasi Publik" in breach.detail
     assert run.current_step() is None
+
+
+def test_records_and_letters_stay_indonesian_when_the_actor_reads_english(staff):
+    ppid, pengolah, pengolah2 = staff["ppid"], staff["pengolah"], staff["pengolah2"]
+    with translation.override("en"):
+        run = issue_disposition(ppid, title="Informasi berkala", instructions="Mutakhirkan.", addressee=pengolah,
+                                verifier=staff["penelaah"], plan=[PlanItemData("Laporan", wib(4, 0, month=12).date())],
+                                now=wib(27, 15))
+        step2 = active_step(run, 2)
+        with pytest.raises(ServiceError) as caught:
+            complete_step(pengolah, step2, now=wib(27, 15, 30))
+        assert caught.value.message.startswith("This step cannot be finished yet")  # a refusal: the reader's
+        letter = delegate_step(pengolah, step2, pengolah2, "Sakit", confirm_unqualified=True, now=wib(30, 9))
+        complete_step(pengolah2, step2, accept_missing=True, now=wib(30, 13))
+    # Friday 15:00 → Monday 13:00 WIB: 1 h + 5 h 30 min of working time against the 3-hour standard.
+    assert sorted(step2.breaches.values_list("detail", flat=True)) == [
+        "6 jam 30 menit dari 3 jam", "Diselesaikan tanpa kelengkapan: Konsep Daftar Informasi Publik",
+    ]
+    pdf_text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(letter.pdf.read())).pages)
+    assert "SURAT PENUGASAN" in pdf_text and "30 November 2026" in pdf_text and "belum memiliki kualifikasi" in pdf_text

@@ -8,6 +8,7 @@ from datetime import date
 from types import SimpleNamespace
 
 import pytest
+from django.utils import translation
 from pypdf import PdfReader
 
 from warta.registry.exporting import CSV_HEADER, export_csv, export_json, export_pdf, export_xlsx
@@ -165,3 +166,17 @@ def test_the_pdf_is_the_official_table_grouped_by_category_and_signed(office, st
     assert "Bengkulu, 23 November 2026" in text
     assert ppid.full_name in text and f"NIP {ppid.nip}" in text
     assert f"Halaman 1 dari {len(reader.pages)}" in text
+
+
+@pytest.mark.django_db
+def test_the_signed_pdf_and_the_open_data_stay_indonesian_for_an_english_reader(office, staff, saved):
+    with translation.override("en"):
+        pdf = export_pdf([_entry(values) for values in SAMPLES], office, title="Daftar Informasi Publik",
+                         decree_number="3/PPID/III/2026", decree_date=date(2026, 3, 23), signer=staff["ppid"])
+        items = json.loads(b"".join(export_json(Entry.objects.order_by("pk"))))
+        csv_text = b"".join(export_csv(Entry.objects.order_by("pk"))).decode("utf-8-sig")
+    text = " ".join(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages).split())
+    assert "Informasi Berkala" in text and "Bengkulu, 23 Maret 2026" in text and "Halaman 1 dari" in text
+    assert "Periodic" not in text and "March" not in text
+    assert items[2]["category_label"] == "Informasi Serta Merta"
+    assert "Informasi Serta Merta" in csv_text and "Immediate" not in csv_text

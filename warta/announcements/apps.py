@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class AnnouncementsConfig(AppConfig):
     name = "warta.announcements"
-    verbose_name = "Pengumuman"
+    verbose_name = _("Pengumuman")
 
     def ready(self):
         from warta.pos.requirements import register_input_checker

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
 from warta.accounts.models import Role
 from warta.core.errors import join_labels
@@ -25,7 +26,8 @@ EDITABLE = ["title", "summary", "body", "category", "urgent_until", *SERTA_MERTA
 def _checked(values: dict) -> dict:
     unknown = set(values) - set(EDITABLE)
     if unknown:
-        raise errors.INVALID_VALUE.error(field=sorted(unknown)[0], label=sorted(unknown)[0], problem="tidak dikenal.")
+        name = sorted(unknown)[0]
+        raise errors.INVALID_VALUE.error(field=name, label=name, problem=_("tidak dikenal."))
     probe = Announcement(**values)
     try:
         probe.clean_fields(exclude=[name for name in (f.name for f in Announcement._meta.fields) if name not in values])

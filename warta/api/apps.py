@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ApiConfig(AppConfig):
     name = "warta.api"
-    verbose_name = "API data terbuka"
+    verbose_name = _("API data terbuka")
 
     def ready(self):
         from django.core import checks

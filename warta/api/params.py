@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, time
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from .errors import INVALID_PARAMETER
 
@@ -24,9 +25,9 @@ def integer(params, name: str, *, default: int | None = None, low: int, high: in
     try:
         value = int(raw)
     except ValueError:
-        raise _invalid(name, "harus bilangan bulat.") from None
+        raise _invalid(name, _("harus bilangan bulat.")) from None
     if not low <= value <= high:
-        raise _invalid(name, f"harus antara {low} dan {high}.")
+        raise _invalid(name, _("harus antara %(low)s dan %(high)s.") % {"low": low, "high": high})
     return value
 
 
@@ -39,14 +40,14 @@ def choice(params, name: str, choices, *, default: str | None = None) -> str | N
     if not raw:
         return default
     if raw not in choices:
-        raise _invalid(name, "pilihan yang sah: " + ", ".join(choices) + ".")
+        raise _invalid(name, _("pilihan yang sah: %(choices)s.") % {"choices": ", ".join(choices)})
     return raw
 
 
 def text(params, name: str) -> str:
     value = " ".join(params.get(name, "").split())
     if len(value) > MAX_QUERY_LENGTH:
-        raise _invalid(name, f"paling panjang {MAX_QUERY_LENGTH} karakter.")
+        raise _invalid(name, _("paling panjang %(length)s karakter.") % {"length": MAX_QUERY_LENGTH})
     return value
 
 
@@ -59,5 +60,6 @@ def moment(params, name: str) -> datetime | None:
         value = datetime.fromisoformat(raw.replace(" ", "+")) if "T" in raw else datetime.combine(
             date.fromisoformat(raw), time.min)
     except ValueError:
-        raise _invalid(name, "gunakan format ISO 8601, misalnya 2026-11-23 atau 2026-11-23T10:00:00+07:00.") from None
+        problem = _("gunakan format ISO 8601, misalnya 2026-11-23 atau 2026-11-23T10:00:00+07:00.")
+        raise _invalid(name, problem) from None
     return value if timezone.is_aware(value) else timezone.make_aware(value)

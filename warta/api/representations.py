@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from warta.announcements.models import SERTA_MERTA_PARTS, Announcement
 from warta.documents.models import Document
@@ -44,6 +44,8 @@ def document(value: Document, *, entry_ids: list[int] | None = None) -> dict:
 
 
 def entry(value: PublicEntry) -> dict:
+    with translation.override("id"):
+        form_label = value.form_label
     return {
         "id": value.entry_id,
         "number": value.number,
@@ -55,7 +57,7 @@ def entry(value: PublicEntry) -> dict:
         "made_where": value.made_where,
         "form_printed": value.form_printed,
         "form_digital": value.form_digital,
-        "form_label": value.form_label,
+        "form_label": form_label,
         "retention": value.retention,
         "category": value.category,
         "category_label": category_label(value.category),

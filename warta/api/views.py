@@ -9,6 +9,7 @@ from __future__ import annotations
 from functools import wraps
 
 from django.shortcuts import render
+from django.utils.translation import pgettext
 from django.views.decorators.http import require_safe
 
 from warta.core.errors import ServiceError
@@ -82,7 +83,7 @@ def entry_list(request):
 def entry_detail(request, entry_id: int):
     entry = queries.entries().filter(entry_id=entry_id).first()
     if entry is None:
-        return _not_found("Informasi publik", entry_id)
+        return _not_found(pgettext("not found", "Informasi publik"), entry_id)
     return json_response(representations.entry(entry))
 
 
@@ -129,7 +130,7 @@ def document_list(request):
 def document_detail(request, document_id: int):
     document = queries.documents().filter(pk=document_id).first()
     if document is None:
-        return _not_found("Dokumen", document_id)
+        return _not_found(pgettext("not found", "Dokumen"), document_id)
     return json_response(_document_with_entries(document))
 
 
@@ -146,7 +147,7 @@ def edition_list(request):
 def edition_detail(request, edition_id: int):
     edition = queries.editions().filter(pk=edition_id).first()
     if edition is None:
-        return _not_found("Edisi DIP", edition_id)
+        return _not_found(pgettext("not found", "Edisi DIP"), edition_id)
     return json_response(_edition(edition))
 
 
@@ -154,7 +155,7 @@ def edition_detail(request, edition_id: int):
 def edition_snapshot(request, edition_id: int):
     edition = queries.editions().filter(pk=edition_id).first()
     if edition is None:
-        return _not_found("Edisi DIP", edition_id)
+        return _not_found(pgettext("not found", "Edisi DIP"), edition_id)
     rows, withheld = queries.still_public_rows(edition)
     return json_response({"edition": representations.edition(edition, withheld=withheld), "entries": rows})
 

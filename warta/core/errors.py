@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.utils.functional import Promise
+from django.utils.translation import gettext
 
 
 @dataclass(frozen=True)
@@ -41,10 +42,10 @@ class ServiceError(Exception):
 
 
 def join_labels(labels) -> str:
-    """'a', 'a dan b', 'a, b, dan c' — a list read out in Indonesian."""
+    """'a', 'a dan b', 'a, b, dan c' — a list read out in the active language ('a, b, and c')."""
     items = [str(label) for label in labels]
     if len(items) <= 1:
         return "".join(items)
     if len(items) == 2:
-        return f"{items[0]} dan {items[1]}"
-    return ", ".join(items[:-1]) + ", dan " + items[-1]
+        return gettext("%(first)s dan %(last)s") % {"first": items[0], "last": items[1]}
+    return gettext("%(items)s, dan %(last)s") % {"items": ", ".join(items[:-1]), "last": items[-1]}

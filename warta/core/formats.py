@@ -1,8 +1,13 @@
 """Indonesian display formats for dates, numbers, money, file sizes and durations (docs/ui.md, "Formats").
 
-Pure functions, independent of Django's locale machinery so the same text appears on pages, in e-mails and
+Pure functions, independent of Django's locale formats so the same text appears on pages, in e-mails and
 in PDFs. Dates: "23 November 2026"; with time "23 November 2026, 14.05 WIB"; numbers "1.234,5"; money
 "Rp1.250.000"; file sizes "1,8 MB"; durations against a standard "2 jam 15 menit dari 3 jam".
+
+Numbers keep the Indonesian separators in every language. The words (month names, "jam", "menit", "dari")
+go through gettext, so an English page reads "23 November 2026" with English month names and "2 hours
+15 minutes of 3 hours". Documents whose wording is fixed in Indonesian render under
+``translation.override("id")``; dates written into data use ``indonesian_date``.
 """
 
 from __future__ import annotations
@@ -12,11 +17,15 @@ from datetime import date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from zoneinfo import ZoneInfo
 
+from django.utils.translation import gettext, gettext_noop, ngettext
+
 DEFAULT_TIME_ZONE = "Asia/Jakarta"
 
+# Indonesian month names: data (dates written into the register) and, through gettext, what people read.
 MONTHS = (
-    "Januari", "Februari", "Maret", "April", "Mei", "Juni",
-    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
+    gettext_noop("Januari"), gettext_noop("Februari"), gettext_noop("Maret"), gettext_noop("April"),
+    gettext_noop("Mei"), gettext_noop("Juni"), gettext_noop("Juli"), gettext_noop("Agustus"),
+    gettext_noop("September"), gettext_noop("Oktober"), gettext_noop("November"), gettext_noop("Desember"),
 )  # fmt: skip
 
 # Indonesia's three zones (WIB, WITA, WIT); Pontianak keeps WIB.
@@ -38,16 +47,25 @@ def zone_abbreviation(time_zone: str) -> str:
 
 
 def format_date(value: date | datetime, time_zone: str = DEFAULT_TIME_ZONE) -> str:
-    """'23 November 2026'. A datetime must be aware and is shown as the date in `time_zone`."""
+    """'23 November 2026' (the month named in the active language). A datetime must be aware and is shown as
+    the date in `time_zone`."""
     if isinstance(value, datetime):
         value = _in_zone(value, time_zone)
+    return f"{value.day} {gettext(MONTHS[value.month - 1])} {value.year}"
+
+
+def indonesian_date(value: date) -> str:
+    """'23 November 2026' in Indonesian whatever the reader's language: for dates written into data."""
     return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
 
 
 def format_datetime(value: datetime, time_zone: str = DEFAULT_TIME_ZONE) -> str:
     """'23 November 2026, 14.05 WIB': the moment in `time_zone`, with the zone's Indonesian abbreviation."""
     local = _in_zone(value, time_zone)
-    return f"{format_date(local.date())}, {local:%H.%M} {zone_abbreviation(time_zone)}"
+    return gettext("%(date)s, %(hour)s.%(minute)s %(zone)s") % {
+        "date": format_date(local.date()), "hour": f"{local:%H}", "minute": f"{local:%M}",
+        "zone": zone_abbreviation(time_zone),
+    }
 
 
 def format_number(value: int | float | Decimal, decimals: int = 0) -> str:
@@ -88,8 +106,10 @@ def parse_duration(text: str) -> int:
     match = _DURATION.match(" ".join(text.split()))
     if not match or not (match["hours"] or match["minutes"]):
         raise ValueError(
-            f"Durasi “{text}” tidak dikenali. Tulis dalam jam dan/atau menit, "
-            "misalnya “3 jam” atau “1 jam 30 menit”."
+            gettext(
+                "Durasi “%(text)s” tidak dikenali. Tulis dalam jam dan/atau menit, "
+                "misalnya “3 jam” atau “1 jam 30 menit”."
+            ) % {"text": text}
         )
     return int(match["hours"] or 0) * 60 + int(match["minutes"] or 0)
 
@@ -101,15 +121,17 @@ def format_duration(seconds: float | timedelta) -> str:
     if seconds < 0:
         raise ValueError(f"a duration cannot be negative: {seconds}")
     hours, minutes = divmod(int(seconds // 60), 60)
-    parts = [f"{hours} jam"] if hours else []
+    parts = [ngettext("%(count)d jam", "%(count)d jam", hours) % {"count": hours}] if hours else []
     if minutes or not hours:
-        parts.append(f"{minutes} menit")
+        parts.append(ngettext("%(count)d menit", "%(count)d menit", minutes) % {"count": minutes})
     return " ".join(parts)
 
 
 def format_against_standard(used_seconds: float | timedelta, standard_seconds: float | timedelta) -> str:
     """'2 jam 15 menit dari 3 jam': time used on a step against its standard time (waktu baku)."""
-    return f"{format_duration(used_seconds)} dari {format_duration(standard_seconds)}"
+    return gettext("%(used)s dari %(standard)s") % {
+        "used": format_duration(used_seconds), "standard": format_duration(standard_seconds)
+    }
 
 
 def _in_zone(value: datetime, time_zone: str) -> datetime:

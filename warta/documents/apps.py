@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class DocumentsConfig(AppConfig):
     name = "warta.documents"
-    verbose_name = "Dokumen"
+    verbose_name = _("Dokumen")
 
     def ready(self):
         from warta.core.health import register_health_check

@@ -152,7 +152,7 @@ class PIIFinding(models.Model):
         ordering = ["document", "page", "pk"]
 
     def __str__(self):
-        where = f", hlm. {self.page}" if self.page else ""
+        where = _(", hlm. %(page)s") % {"page": self.page} if self.page else ""
         return f"{self.get_kind_display()} {self.masked_value}{where}"
 
     @property

@@ -15,6 +15,8 @@ from pathlib import Path
 from django.core.files import File
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from warta.accounts.models import Role
 from warta.records.audit import record
@@ -51,7 +53,9 @@ def _local_copy(uploaded_file) -> Iterator[tuple[Path, int, str]]:
                 size += len(chunk)
                 if size > limit:
                     limit_text = validation.format_size(limit)
-                    raise errors.TOO_LARGE.error(field="file", size=f"lebih dari {limit_text}", limit=limit_text)
+                    raise errors.TOO_LARGE.error(
+                        field="file", size=_("lebih dari %(limit)s") % {"limit": limit_text}, limit=limit_text
+                    )
                 digest.update(chunk)
                 out.write(chunk)
         yield path, size, digest.hexdigest()
@@ -193,7 +197,7 @@ def replace_document_file(actor, document: Document, new_file, *, original_name:
                 locked.text, locked.text_status, locked.text_error = "", TextStatus.PENDING, ""
                 locked.has_text_layer, locked.ocr_applied, locked.ocr_file = None, False, ""
                 locked.pii_status, locked.pii_scanned_at = PIIStatus.NOT_SCANNED, None
-                removed, _ = locked.pii_findings.all().delete()
+                removed, _by_model = locked.pii_findings.all().delete()
                 locked.save()
                 record(actor, "documents.file_replaced", locked, before=before,
                        after={**_summary(locked), "findings_removed": removed})  # fmt: skip
@@ -348,7 +352,7 @@ def clear_finding(actor, finding: PIIFinding, note: str) -> PIIFinding:
     with transaction.atomic():
         locked = PIIFinding.objects.select_for_update().get(pk=finding.pk)
         if locked.cleared_at is not None:
-            raise errors.FINDING_ALREADY_CLEARED.error(by=str(locked.cleared_by or "sistem"))
+            raise errors.FINDING_ALREADY_CLEARED.error(by=str(locked.cleared_by or _("sistem")))
         locked.cleared_by, locked.cleared_at, locked.cleared_note = actor, timezone.now(), note
         locked.save()
         document = Document.objects.select_for_update().get(pk=locked.document_id)
@@ -366,30 +370,40 @@ def document_ready_for_verification(document: Document) -> list[str]:
     problems = []
     status, error = document.text_status, document.text_error
     if status == TextStatus.PENDING:
-        problems.append("Teks dokumen belum selesai dibaca. Tunggu sebentar, lalu muat ulang halaman.")
+        problems.append(_("Teks dokumen belum selesai dibaca. Tunggu sebentar, lalu muat ulang halaman."))
     elif status == TextStatus.OCR_NEEDED:
-        problems.append(f"Dokumen ini hasil pindai dan menunggu OCR. {error}".strip())
+        problems.append(f"{_('Dokumen ini hasil pindai dan menunggu OCR.')} {error}".strip())
     elif status == TextStatus.OCR_RUNNING:
-        problems.append("OCR sedang berjalan. Tunggu sampai selesai, lalu muat ulang halaman.")
+        problems.append(_("OCR sedang berjalan. Tunggu sampai selesai, lalu muat ulang halaman."))
     elif status == TextStatus.FAILED:
         problems.append(
-            f"Teks dokumen gagal dibaca: {error} Data pribadi di dalamnya belum dapat diperiksa; "
-            "unggah berkas yang dapat dibaca."
+            _(
+                "Teks dokumen gagal dibaca: %(error)s Data pribadi di dalamnya belum dapat diperiksa; "
+                "unggah berkas yang dapat dibaca."
+            )
+            % {"error": error}
         )
     elif document.pii_status == PIIStatus.NOT_SCANNED:
-        problems.append("Pemeriksaan data pribadi belum dilakukan.")
+        problems.append(_("Pemeriksaan data pribadi belum dilakukan."))
 
     open_findings = list(document.findings_open())
     if open_findings:
         where = ", ".join(str(finding) for finding in open_findings[:5])
-        more = f", dan {len(open_findings) - 5} lainnya" if len(open_findings) > 5 else ""
+        if len(open_findings) > 5:
+            where = _("%(listed)s, dan %(more)s lainnya") % {"listed": where, "more": len(open_findings) - 5}
         problems.append(
-            f"Ada {len(open_findings)} temuan data pribadi yang belum ditangani ({where}{more}). "
-            "Hitamkan datanya lalu ganti berkas, atau nyatakan aman dengan alasan."
+            ngettext(
+                "Ada %(count)s temuan data pribadi yang belum ditangani (%(where)s). "
+                "Hitamkan datanya lalu ganti berkas, atau nyatakan aman dengan alasan.",
+                "Ada %(count)s temuan data pribadi yang belum ditangani (%(where)s). "
+                "Hitamkan datanya lalu ganti berkas, atau nyatakan aman dengan alasan.",
+                len(open_findings),
+            )
+            % {"count": len(open_findings), "where": where}
         )
 
     if document.malware_status != MalwareStatus.CLEAN and malware.configured_target():
         problems.append(
-            "Berkas ini diunggah saat pemindaian virus mati. Ganti berkas dengan berkas yang sama agar dipindai."
+            _("Berkas ini diunggah saat pemindaian virus mati. Ganti berkas dengan berkas yang sama agar dipindai.")
         )
     return problems

@@ -11,6 +11,8 @@ from pathlib import Path
 import magic
 import pypdf
 from django.conf import settings
+from django.utils.functional import Promise
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from PIL import Image
 from pypdf.errors import PdfReadError
@@ -25,7 +27,7 @@ DEFAULT_MAX_UPLOAD_MB = 50
 @dataclass(frozen=True)
 class FileType:
     key: str
-    label: str
+    label: str | Promise
     media_types: tuple[str, ...]
     extensions: tuple[str, ...]  # the first is used when the name has none
     family: str  # which reader extracts its text: pdf, docx, xlsx, odf, image, text
@@ -47,18 +49,18 @@ ALLOWED_TYPES = (
         ("xlsx",),
         "xlsx",
     ),
-    FileType("odt", "ODT (teks OpenDocument)", ("application/vnd.oasis.opendocument.text",), ("odt",), "odf"),
+    FileType("odt", _("ODT (teks OpenDocument)"), ("application/vnd.oasis.opendocument.text",), ("odt",), "odf"),
     FileType(
         "ods",
-        "ODS (lembar kerja OpenDocument)",
+        _("ODS (lembar kerja OpenDocument)"),
         ("application/vnd.oasis.opendocument.spreadsheet",),
         ("ods",),
         "odf",
     ),
-    FileType("png", "gambar PNG", ("image/png",), ("png",), "image"),
-    FileType("jpeg", "gambar JPEG", ("image/jpeg",), ("jpg", "jpeg"), "image"),
-    FileType("tiff", "gambar TIFF", ("image/tiff",), ("tif", "tiff"), "image"),
-    FileType("text", "teks biasa (TXT/CSV)", ("text/plain", "text/csv"), ("txt", "csv", "tsv"), "text"),
+    FileType("png", _("gambar PNG"), ("image/png",), ("png",), "image"),
+    FileType("jpeg", _("gambar JPEG"), ("image/jpeg",), ("jpg", "jpeg"), "image"),
+    FileType("tiff", _("gambar TIFF"), ("image/tiff",), ("tif", "tiff"), "image"),
+    FileType("text", _("teks biasa (TXT/CSV)"), ("text/plain", "text/csv"), ("txt", "csv", "tsv"), "text"),
 )
 _BY_MEDIA_TYPE = {media_type: ft for ft in ALLOWED_TYPES for media_type in ft.media_types}
 _BY_EXTENSION = {ext: ft for ft in ALLOWED_TYPES for ext in ft.extensions}
@@ -115,7 +117,7 @@ def format_size(size: int) -> str:
     elif size >= 1024:
         value, unit = size / 1024, "KB"
     else:
-        return f"{size} bita"
+        return gettext("%(size)s bita") % {"size": size}
     text = f"{value:.1f}".replace(".", ",")
     return f"{text.removesuffix(',0')} {unit}"
 
@@ -130,7 +132,7 @@ def file_type_for(media_type: str) -> FileType | None:
 
 def type_label(media_type: str) -> str:
     if media_type in _BY_MEDIA_TYPE:
-        return _BY_MEDIA_TYPE[media_type].label
+        return str(_BY_MEDIA_TYPE[media_type].label)
     return str(_REFUSED_LABELS.get(media_type, media_type))
 
 

@@ -6,6 +6,7 @@ from datetime import datetime
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from warta.accounts.models import Role
 from warta.core.errors import ErrorCode
@@ -14,10 +15,12 @@ from warta.records.audit import record
 from . import caching
 from .models import Page, PageSlug
 
-TITLE_REQUIRED = ErrorCode("portal.page_title_required", "Judul halaman wajib diisi. Tulis judulnya, lalu simpan.")
-BODY_REQUIRED = ErrorCode("portal.page_body_required", "Isi halaman masih kosong. Tulis isinya, lalu simpan.")
-UNKNOWN_PAGE = ErrorCode("portal.page_unknown", "Halaman ini tidak dikenal. Pilih Maklumat Pelayanan atau Profil PPID.")
-NOT_ALLOWED = ErrorCode("portal.page_not_allowed", "Anda tidak berwenang mengubah halaman publik.")
+TITLE_REQUIRED = ErrorCode("portal.page_title_required", _("Judul halaman wajib diisi. Tulis judulnya, lalu simpan."))
+BODY_REQUIRED = ErrorCode("portal.page_body_required", _("Isi halaman masih kosong. Tulis isinya, lalu simpan."))
+UNKNOWN_PAGE = ErrorCode(
+    "portal.page_unknown", _("Halaman ini tidak dikenal. Pilih Maklumat Pelayanan atau Profil PPID.")
+)
+NOT_ALLOWED = ErrorCode("portal.page_not_allowed", _("Anda tidak berwenang mengubah halaman publik."))
 
 EDITOR_ROLES = frozenset({Role.PPID, Role.ADMIN})
 DEFAULT_TEMPLATES = {

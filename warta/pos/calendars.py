@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import holidays
+from django.utils import translation
 
 from warta.pos.worktime import WorkCalendar
 
@@ -23,7 +24,8 @@ if TYPE_CHECKING:
 
 # National holidays, plus the civil service's days off where the country has them (Indonesia: cuti bersama).
 WANTED_CATEGORIES = ("public", "government")
-DISPLAY_LANGUAGE = "id"
+# The library's name for each language of the site, for naming the days.
+DISPLAY_LANGUAGES = {"id": "id", "en": "en_US"}
 
 
 def calendar_for_office(office: Office) -> WorkCalendar:
@@ -50,7 +52,8 @@ class OfficeDaysOff:
 
 
 def national_days_off(country: str, year: int) -> list[tuple[date, str]]:
-    """The country's national holidays and cuti bersama in a year, by date, named in Indonesian if possible.
+    """The country's national holidays and cuti bersama in a year, by date, named in the reader's language if
+    the library has it (Indonesian, English), else in the library's default.
 
     A date with two holidays has both names joined by "; " (the library's own way).
     """
@@ -77,4 +80,5 @@ def _categories(country: str) -> tuple[str, ...]:
 
 def _display_language(country: str) -> str | None:
     supported = holidays.country_holidays(country).supported_languages
-    return DISPLAY_LANGUAGE if DISPLAY_LANGUAGE in supported else None
+    wanted = DISPLAY_LANGUAGES.get(translation.get_language() or "", DISPLAY_LANGUAGES["id"])
+    return wanted if wanted in supported else None

@@ -17,7 +17,8 @@ from typing import Any
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from .models import AuditRecord, ChainHead
 
@@ -60,9 +61,12 @@ def scope_of(subject, actor) -> tuple[int | None, int | None]:
 
 def record(actor, action: str, obj=None, *, before=None, after=None, object_type: str = "",
            object_id: str = "", object_label: str = "", at: datetime | None = None) -> AuditRecord:
-    """Append one record. ``actor`` is a user or None (the system: jobs, CLI without --as)."""
-    with transaction.atomic():
-        head, _ = ChainHead.objects.select_for_update().get_or_create(pk=1, defaults={"last_hash": GENESIS})
+    """Append one record. ``actor`` is a user or None (the system: jobs, CLI without --as).
+
+    The log is kept in Indonesian whatever language the actor reads: labels and lazy texts are rendered so.
+    """
+    with transaction.atomic(), translation.override("id"):
+        head, _created = ChainHead.objects.select_for_update().get_or_create(pk=1, defaults={"last_hash": GENESIS})
         office_id, unit_id = scope_of(obj, actor)
         rec = AuditRecord(
             at=at or timezone.now(),
@@ -103,15 +107,15 @@ def verify_chain(progress=None) -> ChainReport:
     for rec in AuditRecord.objects.order_by("pk").iterator(chunk_size=2000):
         if rec.prev_hash != expected_prev:
             return ChainReport(
-                checked, rec.pk, "tautan ke catatan sebelumnya putus: ada catatan yang dihapus atau disisipkan"
+                checked, rec.pk, _("tautan ke catatan sebelumnya putus: ada catatan yang dihapus atau disisipkan")
             )
         if _content_hash(rec.prev_hash, _hashed_fields(rec)) != rec.record_hash:
-            return ChainReport(checked, rec.pk, "isi catatan ini telah diubah")
+            return ChainReport(checked, rec.pk, _("isi catatan ini telah diubah"))
         expected_prev = rec.record_hash
         checked += 1
         if progress:
             progress(1)
     head = ChainHead.objects.filter(pk=1).first()
     if head and head.last_hash != expected_prev:
-        return ChainReport(checked, None, "catatan terakhir dalam rantai telah dihapus")
+        return ChainReport(checked, None, _("catatan terakhir dalam rantai telah dihapus"))
     return ChainReport(checked)

@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class RegistryConfig(AppConfig):
     name = "warta.registry"
-    verbose_name = "Daftar Informasi Publik"
+    verbose_name = _("Daftar Informasi Publik")
 
     def ready(self):
         from warta.pos.requirements import register_approval_check, register_input_checker

@@ -17,11 +17,12 @@ import json
 from collections.abc import Iterable, Iterator
 from copy import copy
 from datetime import date
+from functools import cache
 from typing import IO, Any
 
 from django.db.models import QuerySet
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from warta.core.formats import format_date
 
@@ -64,10 +65,14 @@ def _entries(entries: Iterable) -> Iterator:
 
 
 def category_label(value: str) -> str:
-    try:
-        return str(Category(value).label)
-    except ValueError:
-        return value
+    """The category's Indonesian name: open data reads the same whatever the language of the page it came from."""
+    return _indonesian_category_labels().get(value, value)
+
+
+@cache
+def _indonesian_category_labels() -> dict[str, str]:
+    with translation.override("id"):
+        return {value: str(label) for value, label in Category.choices}
 
 
 def links_text(links: list[dict]) -> str:
@@ -246,17 +251,18 @@ def export_pdf(entries: Iterable, office, *, title: str, decree_number: str | No
 
     time_zone = getattr(office, "time_zone", None) or timezone.get_default_timezone_name()
     signed_on = decree_date or timezone.localtime(timezone.now(), timezone=_zone(time_zone)).date()
-    html = render_to_string("registry/dip_pdf.html", {
-        "office": office,
-        "parent_lines": [line.strip() for line in (office.parent_lines or "").splitlines() if line.strip()],
-        "title": title,
-        "decree_number": decree_number,
-        "decree_date": format_date(decree_date) if decree_date else "",
-        "sections": _pdf_sections(entries),
-        "place": getattr(office, "city", "") or "",
-        "signed_on": format_date(signed_on),
-        "signer": _signer_context(signer),
-    })
+    with translation.override("id"):  # a signed legal document: its wording is Indonesian whoever produces it
+        html = render_to_string("registry/dip_pdf.html", {
+            "office": office,
+            "parent_lines": [line.strip() for line in (office.parent_lines or "").splitlines() if line.strip()],
+            "title": title,
+            "decree_number": decree_number,
+            "decree_date": format_date(decree_date) if decree_date else "",
+            "sections": _pdf_sections(entries),
+            "place": getattr(office, "city", "") or "",
+            "signed_on": format_date(signed_on),
+            "signer": _signer_context(signer),
+        })
     return HTML(string=html).write_pdf()
 
 

@@ -25,8 +25,11 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+
 from warta.core.errors import join_labels
-from warta.core.formats import MONTHS, format_date
+from warta.core.formats import MONTHS, indonesian_date
 
 from . import import_errors as errors
 from .models import REGISTER_FIELDS, Category, EntryFields
@@ -49,9 +52,11 @@ PERKI_KINDS = {  # the seven Perki columns, each satisfied by any of these kinds
     "made_when": {MADE, "made_when"}, "form": {FORM, "form_printed", "form_digital"}, "retention": {"retention"},
 }  # fmt: skip
 PERKI_LABELS = {
-    "number": "nomor", "title": "ringkasan isi informasi", "holder": "pejabat/unit yang menguasai informasi",
-    "responsible": "penanggung jawab pembuatan/penerbitan", "made_when": "waktu dan tempat pembuatan",
-    "form": "bentuk informasi", "retention": "jangka waktu penyimpanan",
+    "number": gettext_lazy("nomor"), "title": gettext_lazy("ringkasan isi informasi"),
+    "holder": gettext_lazy("pejabat/unit yang menguasai informasi"),
+    "responsible": gettext_lazy("penanggung jawab pembuatan/penerbitan"),
+    "made_when": gettext_lazy("waktu dan tempat pembuatan"), "form": gettext_lazy("bentuk informasi"),
+    "retention": gettext_lazy("jangka waktu penyimpanan"),
 }  # fmt: skip
 
 
@@ -69,8 +74,11 @@ class ImportProblem:
     field: str = ""
 
     def __str__(self) -> str:
-        where = f"baris {self.row_number}" if self.row_number else "berkas"
-        return f"{where}, kolom “{self.column}”: {self.message}"
+        if self.row_number:
+            return _("baris %(row)s, kolom “%(column)s”: %(message)s") % {
+                "row": self.row_number, "column": self.column, "message": self.message,
+            }
+        return _("berkas, kolom “%(column)s”: %(message)s") % {"column": self.column, "message": self.message}
 
 
 @dataclass
@@ -135,9 +143,9 @@ def _cell_text(value: Any) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     if isinstance(value, datetime):
-        return format_date(value.date())
+        return indonesian_date(value.date())
     if isinstance(value, date):
-        return format_date(value)
+        return indonesian_date(value)
     text = str(value).strip()
     if text[:1] == "'" and text[1:2] in ("=", "+", "@"):  # our CSV export's guard against formula injection
         return text[1:]
@@ -207,7 +215,7 @@ def parse_when(value: Any) -> tuple[str, int | None]:
     """
     if isinstance(value, datetime | date):
         day = value.date() if isinstance(value, datetime) else value
-        return format_date(day), day.year
+        return indonesian_date(day), day.year
     text = _single_line(value)
     if not text:
         return "", None
@@ -216,7 +224,7 @@ def parse_when(value: Any) -> tuple[str, int | None]:
         if match:
             day = _safe_date(match["year"], match["month"], match["day"])
             if day:
-                return format_date(day), day.year
+                return indonesian_date(day), day.year
     match = _MONTH_YEAR.match(text)
     if match and match["month"].lower() in _MONTH_WORDS:
         return f"{MONTHS[_MONTH_WORDS[match['month'].lower()] - 1]} {match['year']}", int(match["year"])
@@ -597,8 +605,8 @@ class _RowReader:
             if _is_marker(number_cell) or _is_blank(cell.get("title")):
                 text = _single_line(labels[0])[:80]
                 return _Outcome("skipped", row_number, warnings=[
-                    f"Baris {row_number} (“{text}”) dibaca sebagai subjudul atau catatan, bukan informasi, "
-                    "dan tidak diimpor."
+                    _("Baris %(row)s (“%(text)s”) dibaca sebagai subjudul atau catatan, bukan informasi, "
+                      "dan tidak diimpor.") % {"row": row_number, "text": text}
                 ])
         return self._entry(row_number, cell)
 
@@ -628,7 +636,7 @@ class _RowReader:
         values["tags"] = parse_tags(cell.get("tags"))
         values["links"] = self._read_links(cell, outcome)
         if not _is_blank(cell.get("number")) and outcome.raw_number is None and not _is_marker(cell.get("number")):
-            outcome.warnings.append(f"Nomor “{_single_line(cell['number'])}” bukan angka.")
+            outcome.warnings.append(_("Nomor “%(value)s” bukan angka.") % {"value": _single_line(cell["number"])})
         if not values["title"]:
             self._problem(outcome, "title", errors.ROW_NO_TITLE)
         self._check_lengths(outcome)
@@ -654,7 +662,8 @@ class _RowReader:
             parsed = parse_form_text(cell[FORM])
             if parsed is None:
                 outcome.warnings.append(
-                    f"Bentuk informasi “{_single_line(cell[FORM])}” tidak dikenali; dianggap tersedia terekam/daring."
+                    _("Bentuk informasi “%(value)s” tidak dikenali; dianggap tersedia terekam/daring.")
+                    % {"value": _single_line(cell[FORM])}
                 )
             else:
                 printed, digital = parsed
@@ -668,8 +677,8 @@ class _RowReader:
         if not _is_blank(raw):
             if self.section:
                 outcome.warnings.append(
-                    f"Kategori “{_single_line(raw)}” tidak dikenal; dipakai kategori bagiannya "
-                    f"({Category(self.section).label})."
+                    _("Kategori “%(value)s” tidak dikenal; dipakai kategori bagiannya (%(section)s).")
+                    % {"value": _single_line(raw), "section": Category(self.section).label}
                 )
                 return self.section
             self._problem(outcome, "category", errors.ROW_UNKNOWN_CATEGORY, value=_single_line(raw))
@@ -688,13 +697,17 @@ class _RowReader:
         match = _YEAR.search(_cell_text(raw))
         if match:
             return int(match.group(1))
-        outcome.warnings.append(f"Tahun “{_single_line(raw)}” tidak dikenali; isi kolom tahun diabaikan.")
+        outcome.warnings.append(
+            _("Tahun “%(value)s” tidak dikenali; isi kolom tahun diabaikan.") % {"value": _single_line(raw)}
+        )
         return from_when
 
     def _read_links(self, cell: dict[str, Any], outcome: _Outcome) -> list[dict]:
         links, leftover = parse_links(cell.get("links"))
         if leftover:
-            outcome.warnings.append(f"Tautan “{leftover[:80]}” bukan alamat web dan tidak disimpan.")
+            outcome.warnings.append(
+                _("Tautan “%(value)s” bukan alamat web dan tidak disimpan.") % {"value": leftover[:80]}
+            )
         return links
 
     def _check_lengths(self, outcome: _Outcome) -> None:
@@ -781,17 +794,19 @@ class _Numbering:
 
     def warnings(self) -> list[str]:
         if not self.column:
-            return ["Berkas tidak memiliki kolom nomor; informasi diberi nomor berurutan."]
+            return [_("Berkas tidak memiliki kolom nomor; informasi diberi nomor berurutan.")]
         notes = []
         if self.missing:
             rows = _row_list(self.missing, self.missing_count)
-            notes.append(f"{self.missing_count} baris tidak bernomor (baris {rows}).")
+            notes.append(ngettext("%(count)s baris tidak bernomor (baris %(rows)s).",
+                                  "%(count)s baris tidak bernomor (baris %(rows)s).",
+                                  self.missing_count) % {"count": self.missing_count, "rows": rows})
         if self.duplicates:
-            pairs = [f"baris {row} sama dengan baris {earlier}"
+            pairs = [_("baris %(row)s sama dengan baris %(earlier)s") % {"row": row, "earlier": earlier}
                      for row, earlier in list(self.duplicates.items())[:10] if row > 0]
-            notes.append(f"Ada nomor ganda dalam satu kategori ({join_labels(pairs)}).")
+            notes.append(_("Ada nomor ganda dalam satu kategori (%(pairs)s).") % {"pairs": join_labels(pairs)})
         if notes:
-            notes.append("Semua informasi diberi nomor ulang berurutan sesuai urutan di berkas.")
+            notes.append(_("Semua informasi diberi nomor ulang berurutan sesuai urutan di berkas."))
             return [" ".join(notes)]
         return []
 
@@ -799,22 +814,24 @@ class _Numbering:
 def _row_list(rows: list[int], total: int, limit: int = 10) -> str:
     if total <= limit:
         return join_labels(str(row) for row in rows)
-    return ", ".join(str(row) for row in rows[:limit]) + f", dan {total - limit} lainnya"
+    return _("%(listed)s, dan %(more)s lainnya") % {
+        "listed": ", ".join(str(row) for row in rows[:limit]), "more": total - limit,
+    }
 
 
 def _layout_warnings(layout: Layout) -> list[str]:
     notes = []
     if layout.unknown:
-        notes.append("Kolom berikut tidak dikenali dan diabaikan: " + join_labels(f"“{u}”" for u in layout.unknown)
-                     + ".")
+        notes.append(_("Kolom berikut tidak dikenali dan diabaikan: %(columns)s.")
+                     % {"columns": join_labels(f"“{u}”" for u in layout.unknown)})
     if layout.duplicates:
-        notes.append("Kolom berikut sama artinya dengan kolom sebelumnya dan diabaikan: "
-                     + join_labels(f"“{d}”" for d in layout.duplicates) + ".")
+        notes.append(_("Kolom berikut sama artinya dengan kolom sebelumnya dan diabaikan: %(columns)s.")
+                     % {"columns": join_labels(f"“{d}”" for d in layout.duplicates)})
     present = set(layout.kinds.values())
     missing = [PERKI_LABELS[name] for name, kinds in PERKI_KINDS.items() if name != "number" and not kinds & present]
     if missing:
-        notes.append("Kolom wajib DIP (Perki 1/2021) yang tidak ada di berkas: " + join_labels(missing)
-                     + ". Lengkapi isinya sebelum DIP diverifikasi.")
+        notes.append(_("Kolom wajib DIP (Perki 1/2021) yang tidak ada di berkas: %(columns)s. Lengkapi isinya "
+                       "sebelum DIP diverifikasi.") % {"columns": join_labels(missing)})
     return notes
 
 
@@ -862,7 +879,8 @@ def parse_register(data: bytes, filename: str, *, default_category: str | None =
         raise errors.NO_ROWS.error(name=filename)
     warnings = _layout_warnings(layout) + numbering.warnings() + skipped_notes
     if len(warnings) > MAX_STORED_WARNINGS:
-        warnings = [*warnings[:MAX_STORED_WARNINGS], f"… dan {len(warnings) - MAX_STORED_WARNINGS} catatan lain."]
+        more = len(warnings) - MAX_STORED_WARNINGS
+        warnings = [*warnings[:MAX_STORED_WARNINGS], _("… dan %(more)s catatan lain.") % {"more": more}]
     renumber, duplicate_rows = numbering.renumber, numbering.duplicates
 
     def reread() -> Iterator[ImportRow]:
@@ -884,7 +902,8 @@ def _import_rows(outcomes: Iterable[_Outcome], renumber: bool, duplicate_rows: d
         sequence += 1
         warnings = list(outcome.warnings)
         if outcome.row_number in duplicate_rows:
-            warnings.append(f"Nomor {outcome.raw_number} sudah dipakai di baris {duplicate_rows[outcome.row_number]}.")
+            warnings.append(_("Nomor %(number)s sudah dipakai di baris %(row)s.")
+                            % {"number": outcome.raw_number, "row": duplicate_rows[outcome.row_number]})
         if renumber:
             outcome.values["number"] = sequence
         yield ImportRow(outcome.row_number, outcome.values, warnings)

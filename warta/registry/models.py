@@ -7,9 +7,11 @@ portal reads: a draft, a change not yet verified, a withdrawn or an exempt entry
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from warta.accounts.models import Unit, unit_scope
+from warta.core.errors import join_labels
 
 
 class Category(models.TextChoices):
@@ -52,9 +54,10 @@ class EntryFields(models.Model):
 
     @property
     def form_label(self) -> str:
-        forms = [label for present, label in ((self.form_printed, "Tercetak"), (self.form_digital, "Terekam/daring"))
-                 if present]
-        return " dan ".join(forms) or "-"
+        """Column 6 as text in the reader's language: 'Tercetak dan Terekam/daring'."""
+        forms = [label for present, label in ((self.form_printed, gettext("Tercetak")),
+                                              (self.form_digital, gettext("Terekam/daring"))) if present]
+        return join_labels(forms) or "-"
 
     @property
     def made_label(self) -> str:

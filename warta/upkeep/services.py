@@ -9,7 +9,9 @@ from datetime import date, datetime, timedelta
 
 from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from warta.accounts.models import Role
 from warta.core.errors import join_labels
@@ -140,8 +142,9 @@ def finish_round(actor, round_: Round, *, note: str = "", now: datetime | None =
         "checks": {check.item: check.note for check in round_.checks.all()},
     })
     if round_.step_run_id:
-        notes = "; ".join(f"{c.get_item_display()}: {c.note}" for c in sorted(round_.checks.all(), key=_order)
-                          if c.note)
+        with translation.override("id"):  # the step's output is a record, kept in Indonesian like the audit log
+            notes = "; ".join(f"{c.get_item_display()}: {c.note}" for c in sorted(round_.checks.all(), key=_order)
+                              if c.note)
         output = "Pemeliharaan situs selesai, semua butir diperiksa" + (f" ({notes})" if notes else "")
         complete_step(actor, round_.step_run, output_note=(round_.note or output), now=now)
     return round_
@@ -192,8 +195,11 @@ def hints(unit, today: date | None = None) -> dict[str, str]:
     found: dict[str, str] = {}
     public = PublicEntry.objects.filter(unit=unit).public()
     links = sum(len(links or []) for links in public.values_list("links", flat=True))
-    found[CheckItem.LINKS] = (f"Ada {links} tautan pada informasi yang terbit; coba setiap tautan." if links
-                              else "Tidak ada tautan luar pada informasi yang terbit.")
+    found[CheckItem.LINKS] = (
+        ngettext("Ada %(count)s tautan pada informasi yang terbit; coba setiap tautan.",
+                 "Ada %(count)s tautan pada informasi yang terbit; coba setiap tautan.", links) % {"count": links}
+        if links else _("Tidak ada tautan luar pada informasi yang terbit.")
+    )
     missing, checked = [], 0
     for public_entry in public.prefetch_related("documents")[:MAX_DOCUMENTS_CHECKED]:
         for document in public_entry.documents.all():
@@ -201,22 +207,27 @@ def hints(unit, today: date | None = None) -> dict[str, str]:
             if not document.file.storage.exists(document.file.name):
                 missing.append(document.original_name)
     found[CheckItem.DOWNLOADS] = (
-        f"{len(missing)} dari {checked} dokumen tidak ditemukan di penyimpanan: {join_labels(missing[:5])}."
-        if missing else f"{checked} dokumen terbit ada di penyimpanan."
+        ngettext("%(missing)s dari %(checked)s dokumen tidak ditemukan di penyimpanan: %(names)s.",
+                 "%(missing)s dari %(checked)s dokumen tidak ditemukan di penyimpanan: %(names)s.", checked)
+        % {"missing": len(missing), "checked": checked, "names": join_labels(missing[:5])}
+        if missing else ngettext("%(checked)s dokumen terbit ada di penyimpanan.",
+                                 "%(checked)s dokumen terbit ada di penyimpanan.", checked) % {"checked": checked}
     )
     site = settings.SITE_URL
-    found[CheckItem.TLS] = (f"Periksa masa berlaku sertifikat {site}." if site.startswith("https://")
-                            else f"Alamat situs ({site}) belum memakai HTTPS.")
+    found[CheckItem.TLS] = (_("Periksa masa berlaku sertifikat %(site)s.") % {"site": site} if site.startswith("https://")
+                            else _("Alamat situs (%(site)s) belum memakai HTTPS.") % {"site": site})
     due = next_edition_due(unit)
     overdue = Entry.objects.filter(unit=unit, category=Category.BERKALA, next_update_due__lt=today).count()
     parts = []
     if due is None:
-        parts.append("Belum ada edisi DIP yang ditetapkan.")
+        parts.append(_("Belum ada edisi DIP yang ditetapkan."))
     elif due < today:
-        parts.append(f"Edisi DIP seharusnya dimutakhirkan paling lambat {format_date(due)}.")
+        parts.append(_("Edisi DIP seharusnya dimutakhirkan paling lambat %(date)s.") % {"date": format_date(due)})
     else:
-        parts.append(f"Edisi DIP berlaku sampai {format_date(due)}.")
+        parts.append(_("Edisi DIP berlaku sampai %(date)s.") % {"date": format_date(due)})
     if overdue:
-        parts.append(f"{overdue} informasi berkala melewati batas pemutakhiran 6 bulan.")
+        parts.append(ngettext("%(count)s informasi berkala melewati batas pemutakhiran 6 bulan.",
+                              "%(count)s informasi berkala melewati batas pemutakhiran 6 bulan.", overdue)
+                     % {"count": overdue})
     found[CheckItem.DIP_CURRENT] = " ".join(parts)
     return found

@@ -5,6 +5,7 @@ import json
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 
 from warta.documents.validation import type_label
 
@@ -38,4 +39,4 @@ def jenis_berkas(media_type: str) -> str:
 
 @register.filter
 def ya_tidak(value: bool) -> str:
-    return "Ya" if value else "Tidak"
+    return gettext("Ya") if value else gettext("Tidak")

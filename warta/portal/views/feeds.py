@@ -4,6 +4,7 @@ from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.translation import gettext as _
 
 from warta.accounts.models import Office
 from warta.registry.models import Category
@@ -29,15 +30,19 @@ class AnnouncementFeed(Feed):
         return category
 
     def title(self, category):
-        suffix = f" — {Category(category).label}" if category else ""
-        return f"Pengumuman {_office_name()}{suffix}"
+        if category:
+            return _("Pengumuman %(office)s — %(category)s") % {
+                "office": _office_name(),
+                "category": Category(category).label,
+            }
+        return _("Pengumuman %(office)s") % {"office": _office_name()}
 
     def link(self, category):
         url = reverse("portal:announcements")
         return f"{url}?kategori={category}" if category else url
 
     def description(self, category):
-        return f"Pengumuman terbaru dari {_office_name()}."
+        return _("Pengumuman terbaru dari %(office)s.") % {"office": _office_name()}
 
     def items(self, category):
         items = public_announcements().order_by("-published_at", "-pk")
@@ -74,13 +79,13 @@ class EntryFeed(Feed):
     language = "id"
 
     def title(self):
-        return f"Daftar Informasi Publik {_office_name()}: informasi baru"
+        return _("Daftar Informasi Publik %(office)s: informasi baru") % {"office": _office_name()}
 
     def link(self):
         return reverse("portal:register")
 
     def description(self):
-        return "Informasi publik yang baru terbit atau diperbarui."
+        return _("Informasi publik yang baru terbit atau diperbarui.")
 
     def items(self):
         return public_entries().order_by("-published_at", "-pk")[:ITEMS]

@@ -3,6 +3,7 @@
 from datetime import date
 
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from warta.accounts.models import Role
@@ -26,12 +27,12 @@ def _date(value) -> date | None:
 def _procedure(procedure: Procedure) -> dict:
     data = procedure.data
     sections = [
-        ("Dasar Hukum", data.get("legal_basis", [])),
-        ("Kualifikasi Pelaksana", [item["text"] for item in data.get("qualifications", [])]),
-        ("Keterkaitan", data.get("related", [])),
-        ("Peralatan/Perlengkapan", data.get("equipment", [])),
-        ("Peringatan", data.get("warnings", [])),
-        ("Pencatatan dan Pendataan", data.get("records", [])),
+        (_("Dasar Hukum"), data.get("legal_basis", [])),
+        (_("Kualifikasi Pelaksana"), [item["text"] for item in data.get("qualifications", [])]),
+        (_("Keterkaitan"), data.get("related", [])),
+        (_("Peralatan/Perlengkapan"), data.get("equipment", [])),
+        (_("Peringatan"), data.get("warnings", [])),
+        (_("Pencatatan dan Pendataan"), data.get("records", [])),
     ]
     steps = [
         {"step": step, "marks": [step.role == role for role in EXECUTOR_COLUMNS]}

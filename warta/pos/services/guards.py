@@ -1,5 +1,7 @@
 """Who may act on what: the checks every run service makes before it writes anything."""
 
+from django.utils.translation import gettext as _
+
 from warta.accounts.models import Role
 from warta.core.errors import join_labels
 
@@ -69,7 +71,9 @@ def require_no_open_breach(run) -> None:
     open_breaches = list(run.unexplained_breaches().select_related("step_run__step"))
     if open_breaches:
         raise errors.BREACH_UNEXPLAINED.error(breaches=join_labels(
-            f"{breach.get_kind_display()} pada langkah {breach.step_run.step.number}" for breach in open_breaches
+            _("%(kind)s pada langkah %(number)s") % {"kind": breach.get_kind_display(),
+                                                       "number": breach.step_run.step.number}
+            for breach in open_breaches
         ))
 
 
@@ -86,4 +90,4 @@ def active_step(run, number: int) -> StepRun:
 
 
 def _describe(step_run: StepRun) -> str:
-    return f"langkah {step_run.step.number} ({step_run.step.activity})"
+    return _("langkah %(number)s (%(activity)s)") % {"number": step_run.step.number, "activity": step_run.step.activity}

@@ -5,7 +5,7 @@ from datetime import date, datetime
 
 from django.db import transaction
 from django.db.models import Count
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from warta.accounts.models import Role
 from warta.core.errors import join_labels
@@ -125,12 +125,14 @@ def _finish(actor, step_run: StepRun, status: str, now: datetime, *, output_note
         "output": output_note, "return_reason": return_reason,
     })
     step_finished.send(sender=StepRun, step_run=step_run, actor=actor, status=status, now=now)
-    if missing:
-        _breach(step_run, BreachKind.MISSING_INPUT,
-                "Diselesaikan tanpa kelengkapan: " + join_labels(item["label"] for item in missing), actor, now)
-    standard = step_run.step.standard_seconds
-    if step_run.working_seconds > standard:
-        _breach(step_run, BreachKind.OVERTIME, format_against_standard(step_run.working_seconds, standard), actor, now)
+    with translation.override("id"):  # a breach's detail is a record, kept in Indonesian like the audit log
+        if missing:
+            _breach(step_run, BreachKind.MISSING_INPUT,
+                    "Diselesaikan tanpa kelengkapan: " + join_labels(item["label"] for item in missing), actor, now)
+        standard = step_run.step.standard_seconds
+        if step_run.working_seconds > standard:
+            detail = format_against_standard(step_run.working_seconds, standard)
+            _breach(step_run, BreachKind.OVERTIME, detail, actor, now)
     return step_run
 
 

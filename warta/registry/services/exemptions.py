@@ -5,6 +5,7 @@ from datetime import date, datetime
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from warta.accounts.models import Role
 from warta.core.errors import join_labels
@@ -34,18 +35,18 @@ class ConsequenceTest:
     participants: list[dict] = field(default_factory=list)
 
     REQUIRED = {
-        "information": "Informasi yang dikecualikan",
-        "consequence_if_opened": "Akibat bila informasi dibuka",
-        "benefit_if_closed": "Manfaat bila informasi ditutup",
-        "public_interest": "Pertimbangan kepentingan publik",
-        "period": "Jangka waktu pengecualian",
-        "place": "Tempat",
+        "information": _("Informasi yang dikecualikan"),
+        "consequence_if_opened": _("Akibat bila informasi dibuka"),
+        "benefit_if_closed": _("Manfaat bila informasi ditutup"),
+        "public_interest": _("Pertimbangan kepentingan publik"),
+        "period": _("Jangka waktu pengecualian"),
+        "place": _("Tempat"),
     }
 
     def check(self) -> None:
         missing = [label for name, label in self.REQUIRED.items() if not str(getattr(self, name)).strip()]
         if not self.participants:
-            missing.append("Peserta uji konsekuensi")
+            missing.append(_("Peserta uji konsekuensi"))
         if missing:
             raise errors.EXEMPTION_INCOMPLETE.error(missing=join_labels(missing))
         unknown = [ground for ground in self.grounds if ground not in Ps17Ground.values]

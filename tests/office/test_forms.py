@@ -288,17 +288,26 @@ def test_step_1_is_timed_from_when_the_form_was_opened(clients, staff):
     assert forged.status_code == 302 and Run.objects.get(title="DIP 2").started_at > opened
 
 
-def test_a_published_documents_file_is_not_swapped_in_place(clients, staff):
+def test_replacing_a_published_documents_file_adds_a_version_the_public_sees_only_after_publication(
+        clients, staff, client, django_capture_on_commit_callbacks):
     from tests.office.conftest import clean_pdf, published, start_run
     from warta.registry.services.entries import update_entry
 
     entry, document = published(staff, start_run(staff, title="Pertama"))
+    old_hash = document.sha256
     run = start_run(staff, title="Kedua")
     update_entry(staff["pengolah"], run, entry, {"year": 2024}, reason="Ralat tahun")
     url = reverse("office:entry_documents", args=[run.pk, entry.pk])
-    response = clients["pengolah"].post(url, {
-        "action": f"ganti:{document.pk}",
-        f"ganti-{document.pk}-file": SimpleUploadedFile("baru.pdf", clean_pdf("Versi baru."))})
-    assert "sudah terbit" in error_for(response, f"id_ganti-{document.pk}-file")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = clients["pengolah"].post(url, {
+            "action": f"ganti:{document.pk}",
+            f"ganti-{document.pk}-file": SimpleUploadedFile("baru.pdf", clean_pdf("Versi baru."))})
+    assert response.status_code == 302
     document.refresh_from_db()
-    assert document.original_name == "laporan.pdf"
+    assert document.original_name == "baru.pdf" and document.version == 2
+    page = clients["pengolah"].get(url).content.decode()
+    assert "2 versi berkas" in page and "tampil di situs" in page and "belum diverifikasi" in page
+    assert old_hash in page and document.sha256 in page
+    old_file = clients["pengolah"].get(reverse("office:document", args=[document.pk]) + "?nomor=1&unduh=1")
+    assert old_file.status_code == 200 and b"".join(old_file.streaming_content).startswith(b"%PDF")
+    assert client.get(f"/dokumen/{document.pk}/")["ETag"] == f'"{old_hash}"'  # still the published file

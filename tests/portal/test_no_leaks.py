@@ -157,21 +157,25 @@ def test_a_set_edition_is_withheld_once_an_entry_in_it_is_withdrawn(client, worl
     assert f"/dip/edisi/{edition.pk}/pdf/" not in client.get("/dip/").content.decode()
 
 
-def test_a_public_file_replaced_with_unreviewed_personal_data_stops_being_served(client, world, staff, capture):
+def test_a_public_file_replaced_with_unreviewed_personal_data_is_not_served(client, world, staff, capture):
     document = world.visible_documents[0]
-    assert client.get(f"/dokumen/{document.pk}/").status_code == 200
+    published = client.get(f"/dokumen/{document.pk}/")
+    assert published.status_code == 200
     assert client.get("/cari/?q=kuncitampil").context["results"].total == 1
     data = w.pdf_bytes("Daftar penerima: Siti Aminah, NIK 3201011503900003, zbocor", "Lampiran")
     with capture(execute=True):
         replace_document_file(staff["pengolah"], document, SimpleUploadedFile("laporan.pdf", data))
     document.refresh_from_db()
-    assert document.findings_open().exists()
-    assert client.get(f"/dokumen/{document.pk}/").status_code == 404
-    assert client.get(f"/dokumen/{document.pk}/lihat/").status_code == 404
+    assert document.findings_open().exists() and document.version == 2
+    for suffix in ("", "lihat/"):  # the public keeps the published version, never the new one
+        response = client.get(f"/dokumen/{document.pk}/{suffix}")
+        assert response.status_code == 200 and response["ETag"] == published["ETag"]
+        assert b"zbocor" not in _body(response)
     assert client.get("/cari/?q=zbocor").context["results"].total == 0
+    assert client.get("/cari/?q=kuncitampil").context["results"].total == 1
     assert "3201011503900003" not in client.get("/cari/?q=siti").content.decode()
     page = client.get(f"/dip/{world.visible_entry.pk}/").content.decode()
-    assert f"/dokumen/{document.pk}/" not in page
+    assert f"/dokumen/{document.pk}/" in page and document.sha256 not in page
 
 
 def test_exempt_register_count_is_the_only_trace_of_exempt_items(client, world):

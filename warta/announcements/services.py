@@ -10,6 +10,7 @@ from django.utils.text import slugify
 
 from warta.accounts.models import Role
 from warta.core.errors import join_labels
+from warta.documents.services import mark_versions_verified, publish_versions
 from warta.pos.models import Run
 from warta.pos.services.guards import require_role
 from warta.records.audit import record
@@ -82,7 +83,10 @@ def update_announcement(actor, run: Run, announcement: Announcement, values: dic
 
 
 def mark_verified(run: Run, actor, now: datetime) -> int:
-    count = run.announcements.filter(status=EntryStatus.DRAFT).update(status=EntryStatus.VERIFIED, updated_at=now)
+    drafts = run.announcements.filter(status=EntryStatus.DRAFT).prefetch_related("documents")
+    for announcement in drafts:
+        mark_versions_verified(actor, announcement.documents.all(), now)
+    count = drafts.update(status=EntryStatus.VERIFIED, updated_at=now)
     if count:
         record(actor, "announcements.verified", run, at=now, after={"announcements": count})
     return count
@@ -90,8 +94,9 @@ def mark_verified(run: Run, actor, now: datetime) -> int:
 
 def publish_verified(run: Run, actor, at: datetime, now: datetime) -> int:
     """Called when the register publishes the run (the upload step)."""
-    verified = list(run.announcements.filter(status=EntryStatus.VERIFIED))
+    verified = list(run.announcements.filter(status=EntryStatus.VERIFIED).prefetch_related("documents"))
     for announcement in verified:
+        publish_versions(announcement.documents.all(), at)  # before the save that indexes it for search
         announcement.status = EntryStatus.PUBLISHED
         announcement.published_at = at
         announcement.save(update_fields=["status", "published_at"])

@@ -26,6 +26,7 @@ ENTRY_ORDERINGS = paging.orderings(
     ("published_at", "published_at", "entry_id", True),
 )
 ID_ORDERINGS = paging.orderings(("id", "pk", None, False))
+DOCUMENT_ORDERINGS = paging.orderings(("id", "document_id", None, False))  # a public file, by its document's id
 
 
 def api_view(view):
@@ -85,7 +86,7 @@ def entry_detail(request, entry_id: int):
 
 
 def _document_with_entries(document) -> dict:
-    return representations.document(document, entry_ids=sorted(p.entry_id for p in document.public_copies))
+    return representations.document(document, entry_ids=sorted(p.entry_id for p in document.document.public_copies))
 
 
 @api_view
@@ -95,13 +96,13 @@ def document_list(request):
     if media_type := params.text(get, "media_type"):
         documents = documents.filter(media_type=media_type)
     if (entry := params.integer(get, "entry", low=1, high=2**62)) is not None:
-        documents = documents.filter(pk__in=queries.entries().filter(entry_id=entry).values("documents"))
-    return json_response(_listing(request, "documents", documents, ID_ORDERINGS, "id", _document_with_entries))
+        documents = documents.filter(document_id__in=queries.entries().filter(entry_id=entry).values("documents"))
+    return json_response(_listing(request, "documents", documents, DOCUMENT_ORDERINGS, "id", _document_with_entries))
 
 
 @api_view
 def document_detail(request, document_id: int):
-    document = queries.documents().filter(pk=document_id).first()
+    document = queries.documents().filter(document_id=document_id).first()
     if document is None:
         return _not_found("Dokumen", document_id)
     return json_response(_document_with_entries(document))

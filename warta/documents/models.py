@@ -5,6 +5,7 @@ Rows change only through ``warta.documents.services``; the register decides whet
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -90,6 +91,9 @@ class Document(models.Model):
     malware_status = models.CharField(_("pemindaian virus"), max_length=20, choices=MalwareStatus.choices)
     malware_scanner = models.CharField(_("pemindai virus"), max_length=200, blank=True)
     malware_scanned_at = models.DateTimeField(_("dipindai pada"), null=True, blank=True)
+    version = models.PositiveIntegerField(
+        _("versi berkas"), default=1, help_text=_("Nomor versi berkas yang sedang dikerjakan (yang terbaru).")
+    )
 
     class Meta:
         verbose_name = _("dokumen")
@@ -110,6 +114,79 @@ class Document(models.Model):
 
     def findings_open(self):
         return self.pii_findings.filter(cleared_at__isnull=True)
+
+
+class DocumentVersionQuerySet(models.QuerySet):
+    def published(self, at=None):
+        """Verified versions whose publication time has come (by ``at``, default now)."""
+        return self.filter(verified_at__isnull=False, published_at__lte=at or timezone.now())
+
+    def newest_published(self, at=None):
+        """Of each document, the newest published version: the file the public gets."""
+        at = at or timezone.now()
+        newer = DocumentVersion.objects.published(at).filter(
+            document_id=OuterRef("document_id"), number__gt=OuterRef("number")
+        )
+        return self.published(at).exclude(Exists(newer))
+
+
+class DocumentVersion(models.Model):
+    """One file a document has had. Replacing the file adds a version; the public gets the newest version that
+    was verified and published through the procedure, so a new file never reaches it before its review.
+
+    The document row describes its newest version (the working copy staff review); a version keeps what the
+    public needs of its own file: the file, its OCR copy, its description and its text for search.
+    """
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField(_("versi"))
+    file = models.FileField(_("berkas"), upload_to=document_path, max_length=255)
+    ocr_file = models.FileField(_("PDF hasil OCR"), upload_to=ocr_path, max_length=255, blank=True)
+    original_name = models.CharField(_("nama berkas asli"), max_length=255)
+    media_type = models.CharField(_("jenis isi"), max_length=120)
+    size = models.PositiveBigIntegerField(_("ukuran (bita)"))
+    sha256 = models.CharField(_("sidik SHA-256"), max_length=64)
+    page_count = models.PositiveIntegerField(_("jumlah halaman"), null=True, blank=True)
+    text = models.TextField(_("teks"), blank=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("diunggah oleh"),
+    )
+    uploaded_at = models.DateTimeField(_("diunggah pada"), default=timezone.now)
+    verified_at = models.DateTimeField(_("diverifikasi pada"), null=True, blank=True)
+    verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("diverifikasi oleh"),
+    )
+    published_at = models.DateTimeField(_("terbit pada"), null=True, blank=True)
+
+    objects = DocumentVersionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("versi dokumen")
+        verbose_name_plural = _("versi dokumen")
+        ordering = ["document_id", "-number"]
+        constraints = [models.UniqueConstraint(fields=["document", "number"], name="unique_document_version")]
+        indexes = [models.Index(fields=["document", "published_at"])]
+
+    def __str__(self):
+        return f"{self.original_name} (versi {self.number})"
+
+    @property
+    def state_label(self) -> str:
+        if self.published_at is not None:
+            if self.published_at > timezone.now():
+                return _("dijadwalkan terbit")
+            return _("terbit")
+        return _("terverifikasi") if self.verified_at is not None else _("belum diverifikasi")
 
 
 class FindingKind(models.TextChoices):

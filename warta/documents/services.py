@@ -1,7 +1,9 @@
 """Every change to documents and their findings. Screens, the CLI and jobs call these; nothing else saves.
 
 An upload is checked (size, type by content, virus scan) on a local copy before anything reaches storage;
-text extraction, OCR and the personal-data scan follow in background jobs scheduled on commit.
+text extraction, OCR and the personal-data scan follow in background jobs scheduled on commit. Each file a
+document has had is kept as a ``DocumentVersion``: a replacement adds one, and only a version verified and
+published through the procedure reaches the public.
 """
 
 import hashlib
@@ -20,7 +22,7 @@ from warta.accounts.models import Role
 from warta.records.audit import record
 
 from . import errors, extraction, malware, names, ocr, pii, validation
-from .models import Document, MalwareStatus, PIIFinding, PIIStatus, TextStatus
+from .models import Document, DocumentVersion, MalwareStatus, PIIFinding, PIIStatus, TextStatus
 
 logger = logging.getLogger(__name__)
 
@@ -73,15 +75,6 @@ def _fetched(field_file) -> Iterator[Path]:
 def _store(field_file, path: Path, name: str) -> None:
     with path.open("rb") as handle:
         field_file.save(name, File(handle), save=False)
-
-
-def _on_commit_delete(storage, *names_to_delete: str) -> None:
-    def delete():
-        for name in names_to_delete:
-            if name:
-                storage.delete(name)
-
-    transaction.on_commit(delete, robust=True)
 
 
 def _enqueue(job_name: str, document_id: int) -> None:
@@ -140,6 +133,7 @@ def _checked_fields(actor, path: Path, size: int, sha256: str, display: str):
 
 def _summary(document: Document) -> dict:
     return {
+        "version": document.version,
         "original_name": document.original_name,
         "file": document.file.name,
         "media_type": document.media_type,
@@ -147,6 +141,22 @@ def _summary(document: Document) -> dict:
         "sha256": document.sha256,
         "malware_status": document.malware_status,
     }
+
+
+def _add_version(document: Document, actor, at) -> DocumentVersion:
+    """Keep the document's current file as its version number ``document.version``."""
+    return DocumentVersion.objects.create(
+        document=document,
+        number=document.version,
+        file=document.file.name,
+        original_name=document.original_name,
+        media_type=document.media_type,
+        size=document.size,
+        sha256=document.sha256,
+        page_count=document.page_count,
+        uploaded_by=actor,
+        uploaded_at=at,
+    )
 
 
 # --- upload and replace ------------------------------------------------------------------------------------
@@ -166,6 +176,7 @@ def upload_document(actor, uploaded_file, *, original_name: str | None = None) -
     try:
         with transaction.atomic():
             document.save()
+            _add_version(document, actor, document.uploaded_at)
             record(actor, "documents.uploaded", document, after=_summary(document))
             _enqueue("extract_text", document.pk)
     except BaseException:
@@ -175,9 +186,10 @@ def upload_document(actor, uploaded_file, *, original_name: str | None = None) -
 
 
 def replace_document_file(actor, document: Document, new_file, *, original_name: str | None = None) -> Document:
-    """Swap in a corrected file (say, with personal data blacked out): checked like an upload, read and
-    scanned again. Findings on the old file are removed: the new content needs its own review (the
-    clearings stay in the audit log). The old file and its OCR copy leave storage after commit."""
+    """Add a corrected file (say, with personal data blacked out) as the document's next version: checked like
+    an upload, read and scanned again. Findings on the previous file are removed: the new content needs its own
+    review (the clearings stay in the audit log). Earlier versions keep their files, and the public keeps the
+    last published one until this version is verified and published."""
     _check_actor(actor)
     display = names.display_name(original_name or getattr(new_file, "name", None))
     with _local_copy(new_file) as (path, size, sha256):
@@ -185,24 +197,54 @@ def replace_document_file(actor, document: Document, new_file, *, original_name:
         with transaction.atomic():
             locked = Document.objects.select_for_update().get(pk=document.pk)
             before = _summary(locked)
-            old_names = (locked.file.name, locked.ocr_file.name)
             _store(locked.file, path, storage_name)
             try:
                 for name, value in fields.items():
                     setattr(locked, name, value)
+                locked.version += 1
                 locked.text, locked.text_status, locked.text_error = "", TextStatus.PENDING, ""
                 locked.has_text_layer, locked.ocr_applied, locked.ocr_file = None, False, ""
                 locked.pii_status, locked.pii_scanned_at = PIIStatus.NOT_SCANNED, None
                 removed, _ = locked.pii_findings.all().delete()
                 locked.save()
+                _add_version(locked, actor, timezone.now())
                 record(actor, "documents.file_replaced", locked, before=before,
                        after={**_summary(locked), "findings_removed": removed})  # fmt: skip
             except BaseException:
                 locked.file.storage.delete(locked.file.name)
                 raise
-            _on_commit_delete(locked.file.storage, *old_names)
             _enqueue("extract_text", locked.pk)
     return locked
+
+
+# --- verification and publication (called by the register and announcements) ------------------------------
+
+
+def mark_versions_verified(actor, documents, now) -> int:
+    """The verification step approved content carrying these documents: their current files are verified."""
+    count = 0
+    for document in documents:
+        count += DocumentVersion.objects.filter(
+            document=document, number=document.version, verified_at__isnull=True
+        ).update(verified_at=now, verified_by=actor)
+    return count
+
+
+def publish_versions(documents, at) -> list[int]:
+    """Content carrying these documents is published at ``at``: the newest verified version of each becomes
+    public then (an earlier publication time already set stands). Returns the ids of the versions published."""
+    published = []
+    for document in documents:
+        version = (
+            DocumentVersion.objects.filter(document=document, verified_at__isnull=False).order_by("-number").first()
+        )
+        if version is None:
+            continue
+        if version.published_at is None or version.published_at > at:
+            version.published_at = at
+            version.save(update_fields=["published_at"])
+        published.append(version.pk)
+    return published
 
 
 # --- text, OCR and the personal-data scan (run by jobs) ----------------------------------------------------
@@ -248,6 +290,9 @@ def _save_text(document_id: int, sha256: str, action: str, *, scan_family: str |
                 after["pii_findings"] = _apply_pii_scan(document, scan_family)
                 after["pii_status"] = document.pii_status
             document.save()
+            DocumentVersion.objects.filter(document=document, number=document.version).update(
+                text=document.text, page_count=document.page_count, ocr_file=document.ocr_file.name or ""
+            )
             record(None, action, document, before=before, after=after)
         except BaseException:
             if ocr_output is not None:

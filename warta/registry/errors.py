@@ -34,3 +34,7 @@ EDITION_WRONG_STATUS = ErrorCode(
 EDITION_EMPTY = ErrorCode(
     "registry.edition_empty", _("Belum ada informasi publik yang terbit, jadi belum ada DIP untuk ditetapkan.")
 )
+DOCUMENT_NOT_ATTACHED = ErrorCode(
+    "registry.document_not_attached",
+    _("Dokumen ini bukan lampiran informasi tersebut. Muat ulang halaman untuk melihat lampiran terbaru."),
+)

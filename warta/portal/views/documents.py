@@ -1,8 +1,9 @@
-"""Documents for the public: served only when attached to public content (``access.public_documents``).
+"""Documents for the public: served only when attached to public content (``access.public_documents``), and
+then the file of the newest version verified and published, by the document's own id.
 
-Anything else is 404 — a draft's attachment, a withdrawn or exempt entry's file, a guessed id. Files are read
-through the storage API (a local folder or S3-compatible storage) and streamed; MEDIA_ROOT itself is never
-served by any route.
+Anything else is 404 — a draft's attachment, a withdrawn or exempt entry's file, a version not yet verified, a
+guessed id. Files are read through the storage API (a local folder or S3-compatible storage) and streamed;
+MEDIA_ROOT itself is never served by any route.
 """
 
 import logging
@@ -19,13 +20,13 @@ logger = logging.getLogger(__name__)
 INLINE_TYPES = {"application/pdf", "image/png", "image/jpeg"}
 
 
-def _etag(document) -> str:
-    return f'"{document.sha256}"'
+def _etag(version) -> str:
+    return f'"{version.sha256}"'
 
 
 @require_safe
 def document(request, document_id: int, inline: bool = False):
-    document = public_document_or_404(document_id)
+    document = public_document_or_404(document_id)  # the public version of the document
     etag = _etag(document)
     if etag in [tag.strip() for tag in request.headers.get("If-None-Match", "").split(",")]:
         response = HttpResponseNotModified()
@@ -34,7 +35,7 @@ def document(request, document_id: int, inline: bool = False):
     try:
         handle = document.file.open("rb")
     except (FileNotFoundError, OSError) as error:
-        logger.error("Public document %s is missing from storage (%s)", document.pk, document.file.name)
+        logger.error("Public document %s is missing from storage (%s)", document.document_id, document.file.name)
         raise Http404 from error
     show_inline = inline and document.media_type in INLINE_TYPES
     response = FileResponse(handle, as_attachment=not show_inline, filename=display_name(document.original_name),

@@ -8,7 +8,7 @@ from tests.portal import world as w
 from warta.documents.models import Document, DocumentVersion, PIIStatus
 
 BEFORE = [("documents", "0001_initial")]
-AFTER = [("documents", "0002_file_versions")]
+AFTER = [("documents", "0003_searchable_copy_hash")]
 
 
 def _migrate(targets):

@@ -89,10 +89,12 @@ def test_no_route_shows_what_is_not_public(client, world, staff):
     # Documents by id (download and preview), guessed ids, and storage paths.
     visible_docs = {document.pk for document in world.visible_documents}
     for state, document in world.hidden_documents.items():
-        for suffix in ("", "lihat/"):
+        for suffix in ("", "lihat/", "ocr/"):
             assert client.get(f"/dokumen/{document.pk}/{suffix}").status_code == 404, state
+            assert client.get(f"/dokumen/{document.pk}/{suffix}", HTTP_RANGE="bytes=0-9").status_code == 404, state
     top = max(Document.objects.values_list("pk", flat=True)) + 5
     for document_id in range(0, top):
+        assert client.get(f"/dokumen/{document_id}/ocr/").status_code == 404  # no public scan has OCR here
         for suffix in ("", "lihat/"):
             expected = 200 if document_id in visible_docs else 404
             assert client.get(f"/dokumen/{document_id}/{suffix}").status_code == expected, (document_id, suffix)

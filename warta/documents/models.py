@@ -142,6 +142,8 @@ class DocumentVersion(models.Model):
     number = models.PositiveIntegerField(_("versi"))
     file = models.FileField(_("berkas"), upload_to=document_path, max_length=255)
     ocr_file = models.FileField(_("PDF hasil OCR"), upload_to=ocr_path, max_length=255, blank=True)
+    ocr_size = models.PositiveBigIntegerField(_("ukuran PDF hasil OCR (bita)"), null=True, blank=True)
+    ocr_sha256 = models.CharField(_("sidik SHA-256 PDF hasil OCR"), max_length=64, blank=True)
     original_name = models.CharField(_("nama berkas asli"), max_length=255)
     media_type = models.CharField(_("jenis isi"), max_length=120)
     size = models.PositiveBigIntegerField(_("ukuran (bita)"))
@@ -179,6 +181,11 @@ class DocumentVersion(models.Model):
 
     def __str__(self):
         return f"{self.original_name} (versi {self.number})"
+
+    @property
+    def has_searchable_copy(self) -> bool:
+        """OCR made a searchable PDF of this file (its hash is known, so it can be served and checked)."""
+        return bool(self.ocr_file and self.ocr_sha256)
 
     @property
     def state_label(self) -> str:

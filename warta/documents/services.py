@@ -72,6 +72,14 @@ def _fetched(field_file) -> Iterator[Path]:
         yield path
 
 
+def _sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(CHUNK), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
 def _store(field_file, path: Path, name: str) -> None:
     with path.open("rb") as handle:
         field_file.save(name, File(handle), save=False)
@@ -290,9 +298,10 @@ def _save_text(document_id: int, sha256: str, action: str, *, scan_family: str |
                 after["pii_findings"] = _apply_pii_scan(document, scan_family)
                 after["pii_status"] = document.pii_status
             document.save()
-            DocumentVersion.objects.filter(document=document, number=document.version).update(
-                text=document.text, page_count=document.page_count, ocr_file=document.ocr_file.name or ""
-            )
+            version = {"text": document.text, "page_count": document.page_count, "ocr_file": document.ocr_file.name}
+            if ocr_output is not None:
+                version.update(ocr_size=ocr_output.stat().st_size, ocr_sha256=_sha256_of(ocr_output))
+            DocumentVersion.objects.filter(document=document, number=document.version).update(**version)
             record(None, action, document, before=before, after=after)
         except BaseException:
             if ocr_output is not None:

@@ -2,7 +2,8 @@
 then the file of the newest version verified and published, by the document's own id.
 
 Anything else is 404 — a draft's attachment, a withdrawn or exempt entry's file, a version not yet verified, a
-guessed id. Files are read through the storage API (a local folder or S3-compatible storage) and streamed;
+guessed id. A scan's searchable copy (the OCR output, a PDF with a text layer) is offered beside its original under
+the same rule. Files are read through the storage API (a local folder or S3-compatible storage) and streamed;
 MEDIA_ROOT itself is never served by any route.
 """
 
@@ -12,7 +13,7 @@ from django.http import Http404, HttpResponseNotModified
 from django.views.decorators.http import require_safe
 
 from warta.core.ranges import file_response
-from warta.documents.names import display_name
+from warta.documents.names import display_name, storage_name
 
 from ..access import public_document_or_404
 
@@ -45,3 +46,14 @@ def document(request, document_id: int, inline: bool = False):
     return _serve(request, version.file, size=version.size, etag=f'"{version.sha256}"',
                   media_type=version.media_type, filename=display_name(version.original_name),
                   inline=inline and version.media_type in INLINE_TYPES)  # fmt: skip
+
+
+@require_safe
+def searchable_copy(request, document_id: int):
+    """The searchable PDF OCR made of the public file, when there is one."""
+    version = public_document_or_404(document_id)
+    if not version.has_searchable_copy:
+        raise Http404
+    stem = storage_name(version.original_name, "").rstrip(".")
+    return _serve(request, version.ocr_file, size=version.ocr_size, etag=f'"{version.ocr_sha256}"',
+                  media_type="application/pdf", filename=f"{stem}-ocr.pdf", inline=False)  # fmt: skip

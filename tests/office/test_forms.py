@@ -311,3 +311,39 @@ def test_replacing_a_published_documents_file_adds_a_version_the_public_sees_onl
     old_file = clients["pengolah"].get(reverse("office:document", args=[document.pk]) + "?nomor=1&unduh=1")
     assert old_file.status_code == 200 and b"".join(old_file.streaming_content).startswith(b"%PDF")
     assert client.get(f"/dokumen/{document.pk}/")["ETag"] == f'"{old_hash}"'  # still the published file
+
+
+def test_the_announcement_screen_attaches_and_detaches_documents_without_javascript(clients, staff):
+    from tests.office.conftest import ENTRY, clean_pdf
+    from warta.announcements.services import create_announcement
+
+    run = start_run(staff, title="Pengumuman layanan")
+    entry = create_entry(staff["pengolah"], run, ENTRY)
+    register_doc = upload(staff["pengolah"], "jadwal-layanan.pdf")
+    attach_document(staff["pengolah"], run, entry, register_doc)
+    announcement = create_announcement(staff["pengolah"], run, {
+        "title": "Jadwal layanan akhir tahun", "summary": "Layanan tetap buka.", "body": "Layanan buka.",
+        "category": "berkala"})
+    url = reverse("office:announcement_edit", args=[run.pk, announcement.pk])
+    page = clients["pengolah"].get(url).content.decode()
+    assert "Lampiran pengumuman" in page and "Belum ada dokumen terlampir." in page
+    assert f'<option value="{register_doc.pk}">jadwal-layanan.pdf' in page
+
+    nothing = clients["pengolah"].post(url, {"action": "lampirkan", "lampirkan-document": ""})
+    assert error_for(nothing, "id_lampirkan-document")
+    response = clients["pengolah"].post(url, {"action": "lampirkan", "lampirkan-document": register_doc.pk})
+    assert response.status_code == 302 and list(announcement.documents.all()) == [register_doc]
+
+    wrong = clients["pengolah"].post(url, {"action": "unggah", "unggah-file": SimpleUploadedFile(
+        "poster.pdf", b"<html><body>bukan pdf</body></html>")})
+    assert "bukan PDF" in error_for(wrong, "id_unggah-file")
+    response = clients["pengolah"].post(url, {"action": "unggah", "unggah-file": SimpleUploadedFile(
+        "poster.pdf", clean_pdf("Poster jadwal layanan."))})
+    assert response.status_code == 302
+    assert sorted(d.original_name for d in announcement.documents.all()) == ["jadwal-layanan.pdf", "poster.pdf"]
+    page = clients["pengolah"].get(url).content.decode()
+    assert "poster.pdf" in page and register_doc.sha256 in page
+
+    response = clients["pengolah"].post(url, {"action": f"lepas:{register_doc.pk}"})
+    assert response.status_code == 302
+    assert [d.original_name for d in announcement.documents.all()] == ["poster.pdf"]

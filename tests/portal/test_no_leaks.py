@@ -1,18 +1,21 @@
 """The non-negotiable: only published, non-exempt material ever reaches the public.
 
 A draft, a verified-but-unpublished entry, a scheduled publication, a withdrawn entry, an exempt entry, an
-unpublished change to a published entry, and draft / withdrawn / scheduled announcements — each with a
-document — are tried by every public route: pages with every filter, guessed ids, document URLs by id and by
-storage path, search, feeds, sitemap and every download format. Each must be absent or 404.
+unpublished change to a published entry, and draft / verified / withdrawn / scheduled announcements — each with
+a document — and the unverified new file of a published announcement's document are tried by every public
+route: pages with every filter, guessed ids, document URLs by id and by storage path, search, feeds, sitemap
+and every download format. Each must be absent or 404.
 """
 
 import csv
 import io
 import json
 import re
+from datetime import timedelta
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
@@ -54,7 +57,41 @@ def _get_clean(client, world, url: str, status: int = 200) -> str:
     return text
 
 
-def test_no_route_shows_what_is_not_public(client, world, staff):
+@pytest.fixture
+def announcement_documents(world, staff, capture):
+    """Announcements carrying documents, through the services: one public, the others never."""
+    from warta.announcements.services import withdraw_announcement
+    from warta.documents.services import replace_document_file as replace
+
+    def pdf(word):
+        return w.pdf_bytes(f"Lampiran pengumuman berisi kata {word}.", "Lampiran")
+
+    public = w.announced(staff, {"title": "Jadwal Pelayanan Akhir Tahun"}, {"jadwal.pdf": pdf("pelayanan")}, capture)
+    hidden = {
+        "pengkonsep": w.announced(staff, {"title": "Pengumuman zpengkonsep"}, {"a.pdf": pdf("zpengkonsepdok")},
+                                  capture, stage="draft"),
+        "pengverif": w.announced(staff, {"title": "Pengumuman zpengverif"}, {"b.pdf": pdf("zpengverifdok")},
+                                 capture, stage="verified"),
+        "pengjadwal": w.announced(staff, {"title": "Pengumuman zpengjadwal"}, {"c.pdf": pdf("zpengjadwaldok")},
+                                  capture, publish_at=timezone.now() + timedelta(days=30)),
+        "pengtarik": w.announced(staff, {"title": "Pengumuman zpengtarik"}, {"d.pdf": pdf("zpengtarikdok")},
+                                 capture),
+    }
+    withdraw_announcement(staff["ppid"], hidden["pengtarik"], reason="Salah unggah")
+    shown = public.documents.get()
+    with capture(execute=True):  # a new file for the public announcement's document, not yet verified
+        replace(staff["pengolah"], shown, SimpleUploadedFile("jadwal.pdf", pdf("zpengbarudok")))
+    for state, item in hidden.items():
+        world.hidden_announcements[item.slug] = item
+        world.hidden_documents[state] = item.documents.get()
+        world.tokens += [f"z{state}", f"z{state}dok"]
+    world.tokens.append("zpengbarudok")
+    world.visible_documents.append(shown)
+    world.public_announcement = public
+    return world
+
+
+def test_no_route_shows_what_is_not_public(client, world, staff, announcement_documents):
     visible_ids = {world.visible_entry.pk, world.changed_entry.pk}
 
     # Pages, with every filter the DIP offers.
@@ -81,8 +118,12 @@ def test_no_route_shows_what_is_not_public(client, world, staff):
     changed = client.get(f"/dip/{world.changed_entry.pk}/").content.decode()
     assert "Rencana Strategis BPMP" in changed  # the published copy, not the working copy
 
-    # Announcements.
+    # Announcements, and the documents a public one carries (its published file, never the new one).
     _get_clean(client, world, "/pengumuman/jadwal-layanan/")
+    carried = _get_clean(client, world, f"/pengumuman/{world.public_announcement.slug}/")
+    shown = world.public_announcement.documents.get()
+    assert f'href="/dokumen/{shown.pk}/"' in carried and shown.versions.get(number=1).sha256 in carried
+    assert shown.sha256 not in carried and b"zpengbarudok" not in _body(client.get(f"/dokumen/{shown.pk}/"))
     for slug in world.hidden_announcements:
         assert client.get(f"/pengumuman/{slug}/").status_code == 404, slug
 

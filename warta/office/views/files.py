@@ -34,7 +34,8 @@ def _file_response(field_file, filename: str, media_type: str, inline: bool = Tr
 def document_inline(request, pk):
     units = visible_units(request.user)
     document = get_object_or_404(Document.objects.filter(
-        Q(entry_links__entry__unit__in=units) | Q(uploaded_by=request.user), pk=pk).distinct())
+        Q(entry_links__entry__unit__in=units) | Q(announcements__unit__in=units) | Q(uploaded_by=request.user),
+        pk=pk).distinct())
     number = request.GET.get("nomor", "")
     # An earlier file version when asked for by number (``?nomor=2``), otherwise the current file.
     source = get_object_or_404(document.versions, number=number) if number.isdigit() else document

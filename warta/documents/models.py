@@ -42,7 +42,9 @@ class MalwareStatus(models.TextChoices):
     CLEAN = "clean", _("bersih dari virus")
 
 
-class Document(models.Model):
+class FileFields(models.Model):
+    """What describes one stored file: shared by a document (its newest file) and each of its versions."""
+
     file = models.FileField(_("berkas"), upload_to=document_path, max_length=255)
     original_name = models.CharField(_("nama berkas asli"), max_length=255)
     media_type = models.CharField(
@@ -50,6 +52,26 @@ class Document(models.Model):
     )
     size = models.PositiveBigIntegerField(_("ukuran (bita)"))
     sha256 = models.CharField(_("sidik SHA-256"), max_length=64, db_index=True)
+    page_count = models.PositiveIntegerField(_("jumlah halaman"), null=True, blank=True)
+    text = models.TextField(
+        _("teks"), blank=True, help_text=_("Teks untuk pencarian; halaman PDF dipisah karakter form feed.")
+    )
+    ocr_file = models.FileField(
+        _("PDF hasil OCR"),
+        upload_to=ocr_path,
+        max_length=255,
+        blank=True,
+        help_text=_("Salinan yang dapat dicari; berkas asli tidak diubah."),
+    )
+
+    class Meta:
+        abstract = True
+
+
+FILE_FIELDS = [field.name for field in FileFields._meta.local_fields]
+
+
+class Document(FileFields):
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -59,11 +81,7 @@ class Document(models.Model):
         verbose_name=_("diunggah oleh"),
     )
     uploaded_at = models.DateTimeField(_("diunggah pada"), default=timezone.now)
-    page_count = models.PositiveIntegerField(_("jumlah halaman"), null=True, blank=True)
 
-    text = models.TextField(
-        _("teks"), blank=True, help_text=_("Teks untuk pencarian; halaman PDF dipisah karakter form feed.")
-    )
     text_status = models.CharField(
         _("status teks"), max_length=20, choices=TextStatus.choices, default=TextStatus.PENDING
     )
@@ -75,13 +93,6 @@ class Document(models.Model):
         help_text=_("Kosong sampai berkas dibaca; tidak jika ada halaman hasil pindai tanpa teks."),
     )
     ocr_applied = models.BooleanField(_("OCR diterapkan"), default=False)
-    ocr_file = models.FileField(
-        _("PDF hasil OCR"),
-        upload_to=ocr_path,
-        max_length=255,
-        blank=True,
-        help_text=_("Salinan yang dapat dicari; berkas asli tidak diubah."),
-    )
 
     pii_status = models.CharField(
         _("pemeriksaan data pribadi"), max_length=20, choices=PIIStatus.choices, default=PIIStatus.NOT_SCANNED
@@ -130,7 +141,7 @@ class DocumentVersionQuerySet(models.QuerySet):
         return self.published(at).exclude(Exists(newer))
 
 
-class DocumentVersion(models.Model):
+class DocumentVersion(FileFields):
     """One file a document has had. Replacing the file adds a version; the public gets the newest version that
     was verified and published through the procedure, so a new file never reaches it before its review.
 
@@ -140,16 +151,8 @@ class DocumentVersion(models.Model):
 
     document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="versions")
     number = models.PositiveIntegerField(_("versi"))
-    file = models.FileField(_("berkas"), upload_to=document_path, max_length=255)
-    ocr_file = models.FileField(_("PDF hasil OCR"), upload_to=ocr_path, max_length=255, blank=True)
     ocr_size = models.PositiveBigIntegerField(_("ukuran PDF hasil OCR (bita)"), null=True, blank=True)
     ocr_sha256 = models.CharField(_("sidik SHA-256 PDF hasil OCR"), max_length=64, blank=True)
-    original_name = models.CharField(_("nama berkas asli"), max_length=255)
-    media_type = models.CharField(_("jenis isi"), max_length=120)
-    size = models.PositiveBigIntegerField(_("ukuran (bita)"))
-    sha256 = models.CharField(_("sidik SHA-256"), max_length=64)
-    page_count = models.PositiveIntegerField(_("jumlah halaman"), null=True, blank=True)
-    text = models.TextField(_("teks"), blank=True)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,

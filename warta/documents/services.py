@@ -22,7 +22,7 @@ from warta.accounts.models import Role
 from warta.records.audit import record
 
 from . import errors, extraction, malware, names, ocr, pii, validation
-from .models import Document, DocumentVersion, MalwareStatus, PIIFinding, PIIStatus, TextStatus
+from .models import FILE_FIELDS, Document, DocumentVersion, MalwareStatus, PIIFinding, PIIStatus, TextStatus
 
 logger = logging.getLogger(__name__)
 
@@ -151,19 +151,15 @@ def _summary(document: Document) -> dict:
     }
 
 
+def _file_values(document: Document) -> dict:
+    """The document's description of its current file, as a version keeps it."""
+    return {name: getattr(document, name) for name in FILE_FIELDS}
+
+
 def _add_version(document: Document, actor, at) -> DocumentVersion:
     """Keep the document's current file as its version number ``document.version``."""
     return DocumentVersion.objects.create(
-        document=document,
-        number=document.version,
-        file=document.file.name,
-        original_name=document.original_name,
-        media_type=document.media_type,
-        size=document.size,
-        sha256=document.sha256,
-        page_count=document.page_count,
-        uploaded_by=actor,
-        uploaded_at=at,
+        document=document, number=document.version, uploaded_by=actor, uploaded_at=at, **_file_values(document)
     )
 
 
@@ -298,7 +294,7 @@ def _save_text(document_id: int, sha256: str, action: str, *, scan_family: str |
                 after["pii_findings"] = _apply_pii_scan(document, scan_family)
                 after["pii_status"] = document.pii_status
             document.save()
-            version = {"text": document.text, "page_count": document.page_count, "ocr_file": document.ocr_file.name}
+            version = _file_values(document)
             if ocr_output is not None:
                 version.update(ocr_size=ocr_output.stat().st_size, ocr_sha256=_sha256_of(ocr_output))
             DocumentVersion.objects.filter(document=document, number=document.version).update(**version)

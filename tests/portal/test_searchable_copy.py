@@ -8,6 +8,7 @@ import pypdf
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from tests.api import schema
 from tests.documents.conftest import corpus_file
 from tests.helpers import wib
 from tests.portal import world as w
@@ -79,6 +80,11 @@ def test_the_searchable_copy_is_served_only_while_the_scan_is_public(client, sta
     assert part["Content-Range"] == f"bytes {len(kept) - 100}-{len(kept) - 1}/{len(kept)}"
     assert client.get(f"/dokumen/{scan.pk}/ocr/", HTTP_RANGE=f"bytes={len(kept)}-").status_code == 416
     assert client.get(f"/dokumen/{scan.pk}/ocr/", HTTP_IF_NONE_MATCH=f'"{version.ocr_sha256}"').status_code == 304
+    answer = client.get(f"/api/v1/documents/{scan.pk}").json()
+    schema.validate(answer, "/v1/documents/{id}")  # the OpenAPI description knows the copy
+    api = answer["searchable_copy"]
+    assert api["download_url"].endswith(f"/dokumen/{scan.pk}/ocr/")
+    assert (api["size"], api["sha256"]) == (len(kept), version.ocr_sha256)
     client.post("/i18n/setlang/", {"language": "en", "next": "/dip/"})
     assert "Searchable copy (OCR)" in client.get(f"/dip/{entry.pk}/").content.decode()
     client.post("/i18n/setlang/", {"language": "id", "next": "/dip/"})
@@ -89,3 +95,4 @@ def test_the_searchable_copy_is_served_only_while_the_scan_is_public(client, sta
     assert LABEL not in client.get(f"/dip/{plain.pk}/").content.decode()
     assert client.get(f"/dokumen/{typed.pk}/").status_code == 200
     assert client.get(f"/dokumen/{typed.pk}/ocr/").status_code == 404
+    assert client.get(f"/api/v1/documents/{typed.pk}").json()["searchable_copy"] is None

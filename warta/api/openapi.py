@@ -76,6 +76,11 @@ SCHEMAS = {
         "sha256": {"type": "string", "pattern": "^[0-9a-f]{64}$"},
         "pages": {**_nullable({"type": "integer", "minimum": 0}), "description": "Jumlah halaman, bila diketahui."},
         "download_url": {**_nullable(URI), "description": "Unduhan berkas di portal."},
+        "searchable_copy": {**_nullable(_object({
+            "download_url": {**_nullable(URI), "description": "Unduhan salinan di portal."},
+            "size": {"type": "integer", "minimum": 0, "description": "Ukuran dalam bita."},
+            "sha256": {"type": "string", "pattern": "^[0-9a-f]{64}$"},
+        })), "description": "Salinan PDF yang dapat dicari (hasil OCR dari pindaian); kosong bila tidak ada."},
         "url": URI,
         "entries": {"type": "array", "items": {"type": "integer"},
                     "description": "Nomor (`id`) informasi publik yang melampirkan dokumen ini."},

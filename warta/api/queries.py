@@ -16,7 +16,8 @@ LARGE_SNAPSHOT = 2000
 
 
 # What the API shows of a document's public file; never its text (pages of it, for search) or scan details.
-DOCUMENT_FIELDS = ("document_id", "original_name", "media_type", "size", "sha256", "page_count")
+DOCUMENT_FIELDS = ("document_id", "original_name", "media_type", "size", "sha256", "page_count", "ocr_file",
+                   "ocr_size", "ocr_sha256")
 
 
 def entries() -> QuerySet[PublicEntry]:

@@ -37,6 +37,10 @@ def document(value: DocumentVersion, *, entry_ids: list[int] | None = None) -> d
         "sha256": value.sha256,
         "pages": value.page_count,
         "download_url": links.document_download(value.document_id),
+        "searchable_copy": {
+            "download_url": links.searchable_copy(value.document_id), "size": value.ocr_size,
+            "sha256": value.ocr_sha256,
+        } if value.has_searchable_copy else None,
         "url": links.api("document", value.document_id),
     }
     if entry_ids is not None:

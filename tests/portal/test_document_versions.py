@@ -103,6 +103,13 @@ def test_the_public_keeps_the_published_file_until_the_new_version_is_verified_a
     page = client.get(f"/dip/{entry.pk}/").content.decode()
     assert replaced.sha256 in page and old_hash not in page
     assert client.get(f"/api/v1/documents/{document.pk}").json()["sha256"] == replaced.sha256
+    trail = AuditRecord.objects.for_object(replaced).filter(action__startswith="documents.version_")
+    assert [(r.action, r.after["version"]) for r in trail.order_by("pk")] == [
+        ("documents.version_verified", 1),
+        ("documents.version_published", 1),
+        ("documents.version_verified", 2),
+        ("documents.version_published", 2),
+    ]
     entry_api = client.get(f"/api/v1/entries/{entry.pk}").json()
     assert [item["sha256"] for item in entry_api["documents"]] == [replaced.sha256]
     assert _found(client, "kuncibaru") == 1

@@ -183,7 +183,7 @@ def publish_verified(run: Run, actor, at: datetime, now: datetime) -> int:
     """Called when the register publishes the run (the upload step)."""
     verified = list(run.announcements.filter(status=EntryStatus.VERIFIED).prefetch_related("documents"))
     for announcement in verified:
-        publish_versions(announcement.documents.all(), at)  # before the save that indexes it for search
+        publish_versions(actor, announcement.documents.all(), at)  # before the save that indexes it for search
         announcement.status = EntryStatus.PUBLISHED
         announcement.published_at = at
         announcement.save(update_fields=["status", "published_at"])

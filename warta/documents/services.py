@@ -16,6 +16,7 @@ from pathlib import Path
 
 from django.core.files import File
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from warta.accounts.models import Role
@@ -228,13 +229,20 @@ def mark_versions_verified(actor, documents, now) -> int:
     """The verification step approved content carrying these documents: their current files are verified."""
     count = 0
     for document in documents:
-        count += DocumentVersion.objects.filter(
-            document=document, number=document.version, verified_at__isnull=True
-        ).update(verified_at=now, verified_by=actor)
+        version = DocumentVersion.objects.filter(
+            document=document, number=F("document__version"), verified_at__isnull=True
+        ).first()
+        if version is None:
+            continue
+        version.verified_at, version.verified_by = now, actor
+        version.save(update_fields=["verified_at", "verified_by"])
+        record(actor, "documents.version_verified", version.document, at=now,
+               after={"version": version.number, "sha256": version.sha256})  # fmt: skip
+        count += 1
     return count
 
 
-def publish_versions(documents, at) -> list[int]:
+def publish_versions(actor, documents, at) -> list[int]:
     """Content carrying these documents is published at ``at``: the newest verified version of each becomes
     public then (an earlier publication time already set stands). Returns the ids of the versions published."""
     published = []
@@ -247,6 +255,8 @@ def publish_versions(documents, at) -> list[int]:
         if version.published_at is None or version.published_at > at:
             version.published_at = at
             version.save(update_fields=["published_at"])
+            record(actor, "documents.version_published", version.document,
+                   after={"version": version.number, "sha256": version.sha256, "published_at": at})  # fmt: skip
         published.append(version.pk)
     return published
 

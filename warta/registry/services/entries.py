@@ -215,7 +215,7 @@ def _add_months(day: date, months: int) -> date:
 
 def _publish_entry(entry: Entry, actor, run: Run, at: datetime, now: datetime) -> PublicEntry:
     documents = [link.document for link in entry.attachments.all()]
-    publish_versions(documents, at)  # before the public copy is saved: its search row reads the public files
+    publish_versions(actor, documents, at)  # before the public copy is saved: its search row reads the public files
     values = entry.register_values()
     public, created = PublicEntry.objects.update_or_create(
         entry=entry, defaults={**values, "unit": entry.unit, "published_at": at, "first_published_at": at}

@@ -8,6 +8,8 @@ from tests.helpers import wib
 from warta.announcements.models import Announcement
 from warta.announcements.services import create_announcement, update_announcement, withdraw_announcement
 from warta.core.errors import ServiceError
+from warta.core.formats import format_filesize
+from warta.documents.validation import type_label
 from warta.pos.services import PlanItemData, active_step, complete_step, issue_disposition, provide_input, verify
 from warta.registry.models import Category, EntryStatus
 from warta.registry.services.entries import publish_run
@@ -74,3 +76,136 @@ def test_editing_returns_a_published_announcement_to_draft_only_in_its_own_run(s
     with pytest.raises(ServiceError) as caught:
         update_announcement(staff["pengolah"], run, announcement, {"danger": ""})
     assert caught.value.code == "announcements.serta_merta_incomplete"
+
+
+# --- documents carried by an announcement -------------------------------------------------------------------
+
+
+def _pdf(text: str) -> bytes:
+    from tests.portal.world import pdf_bytes
+
+    return pdf_bytes(text, "Lampiran")
+
+
+def _upload(staff, name, text, capture):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from warta.documents.services import upload_document
+
+    with capture(execute=True):
+        document = upload_document(staff["pengolah"], SimpleUploadedFile(name, _pdf(text)))
+    document.refresh_from_db()
+    return document
+
+
+def _register_document(staff, run, capture, name="peta-evakuasi.pdf", text="Peta jalur evakuasi banjir."):
+    """A document in the office's register: attached to an entry of the run."""
+    from warta.registry.services.entries import attach_document as attach_to_entry
+    from warta.registry.services.entries import create_entry
+
+    entry = create_entry(staff["pengolah"], run, {
+        "title": "Peta evakuasi", "holder": "Subbagian Umum", "responsible": "Kepala Subbagian Umum",
+        "category": Category.SERTA_MERTA})
+    document = _upload(staff, name, text, capture)
+    attach_to_entry(staff["pengolah"], run, entry, document)
+    return document
+
+
+@pytest.fixture
+def capture(django_capture_on_commit_callbacks, settings):
+    settings.WARTA_CLAMAV = ""
+    return django_capture_on_commit_callbacks
+
+
+def _verify_and_publish(staff, run):
+    provide_input(staff["pengolah"], run, "konsep-dip", reference="Informasi serta merta (pengumuman)",
+                  now=wib(23, 8, 6))
+    complete_step(staff["pengolah"], active_step(run, 2), now=wib(23, 8, 10))
+    verify(staff["penelaah"], active_step(run, 3), approve=True, now=wib(23, 8, 15))
+    publish_run(staff["pengolah"], run, now=wib(23, 8, 20))
+
+
+def test_an_announcement_carries_register_and_uploaded_documents_to_the_public(staff, capture, client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from warta.announcements.services import attach_document, attach_upload
+    from warta.records.models import AuditRecord
+
+    run = _urgent_run(staff)
+    announcement = create_announcement(staff["pengolah"], run, FLOOD, now=wib(23, 8, 5))
+    register_doc = _register_document(staff, run, capture)
+    attach_document(staff["pengolah"], run, announcement, register_doc)
+    attach_document(staff["pengolah"], run, announcement, register_doc)  # twice changes nothing
+    with capture(execute=True):
+        uploaded = attach_upload(staff["pengolah"], run, announcement,
+                                 SimpleUploadedFile("posko.pdf", _pdf("Daftar posko bantuan banjir.")))
+    assert set(announcement.documents.all()) == {register_doc, uploaded}
+    assert AuditRecord.objects.filter(action="announcements.document.attached").count() == 2
+    assert client.get(f"/dokumen/{uploaded.pk}/").status_code == 404  # not before publication
+
+    _verify_and_publish(staff, run)
+    announcement.refresh_from_db()
+    assert announcement.status == EntryStatus.PUBLISHED
+    page = client.get(f"/pengumuman/{announcement.slug}/").content.decode()
+    for document in (register_doc, uploaded):
+        document.refresh_from_db()
+        assert document.versions.get().verified_at is not None
+        assert document.original_name in page and document.sha256 in page
+        assert format_filesize(document.size) in page and type_label(document.media_type) in page
+        assert f'href="/dokumen/{document.pk}/"' in page
+        assert client.get(f"/dokumen/{document.pk}/").status_code == 200
+
+
+def test_refusals_when_attaching_documents(staff, capture):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from warta.announcements.services import attach_document, attach_upload, detach_document
+
+    run = _urgent_run(staff)
+    announcement = create_announcement(staff["pengolah"], run, FLOOD, now=wib(23, 8, 5))
+    stray = _upload(staff, "lepas.pdf", "Dokumen yang tidak ada di daftar.", capture)
+    with pytest.raises(ServiceError) as caught:
+        attach_document(staff["pengolah"], run, announcement, stray)
+    assert caught.value.code == "announcements.document_not_available" and caught.value.field == "document"
+    with pytest.raises(ServiceError) as caught:
+        detach_document(staff["pengolah"], run, announcement, stray)
+    assert caught.value.code == "announcements.document_not_attached"
+    other_run = _urgent_run(staff)
+    with pytest.raises(ServiceError) as caught:
+        attach_document(staff["pengolah"], other_run, announcement, stray)
+    assert caught.value.code == "announcements.not_in_run"
+    with pytest.raises(ServiceError) as caught:
+        attach_upload(staff["ppid"], run, announcement, SimpleUploadedFile("a.pdf", _pdf("Isi.")))
+    assert caught.value.code.startswith("pos.")  # only the drafting step's executor
+    from warta.documents.models import Document
+
+    assert not Document.objects.filter(original_name="a.pdf").exists()  # refused before anything was stored
+    with pytest.raises(ServiceError) as caught:
+        attach_upload(staff["pengolah"], run, announcement, SimpleUploadedFile("b.txt", b"<html><body>x</body></html>"))
+    assert caught.value.code == "documents.content_mismatch"
+    assert not announcement.documents.exists()
+
+
+def test_an_open_finding_in_an_announcement_document_blocks_verification(staff, capture, client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from warta.announcements.services import attach_upload, detach_document
+
+    run = _urgent_run(staff)
+    announcement = create_announcement(staff["pengolah"], run, FLOOD, now=wib(23, 8, 5))
+    with capture(execute=True):
+        risky = attach_upload(staff["pengolah"], run, announcement,
+                              SimpleUploadedFile("penerima.pdf", _pdf("Penerima bantuan: NIK 3273015103900003.")))
+    with capture(execute=True):
+        clean = attach_upload(staff["pengolah"], run, announcement,
+                              SimpleUploadedFile("jalur.pdf", _pdf("Jalur evakuasi melalui Jalan Pembangunan.")))
+    detach_document(staff["pengolah"], run, announcement, clean)
+    assert list(announcement.documents.all()) == [risky]
+    provide_input(staff["pengolah"], run, "konsep-dip", reference="Pengumuman", now=wib(23, 8, 6))
+    complete_step(staff["pengolah"], active_step(run, 2), now=wib(23, 8, 10))
+    with pytest.raises(ServiceError) as caught:
+        verify(staff["penelaah"], active_step(run, 3), approve=True, now=wib(23, 8, 15))
+    assert "penerima.pdf" in caught.value.message and "temuan data pribadi" in caught.value.message
+    risky.refresh_from_db()
+    assert risky.versions.get().verified_at is None
+    assert client.get(f"/dokumen/{risky.pk}/").status_code == 404

@@ -5,12 +5,14 @@ from datetime import timedelta
 from urllib.parse import urlsplit
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from tests.api import builders
 from tests.api.conftest import HIDDEN
 from warta.api import queries
-from warta.documents.models import Document, PIIStatus
+from warta.documents.models import DocumentVersion
+from warta.documents.services import replace_document_file
 from warta.portal.access import public_documents
 from warta.registry.services.editions import propose_edition
 
@@ -97,6 +99,13 @@ def test_the_api_documents_follow_the_portals_rule(world, staff, django_capture_
         pending = builders.upload(staff, "lampiran-baru.pdf", "Lampiran baru")
     with django_capture_on_commit_callbacks(execute=True):
         builders.published(staff, [builders.values("Laporan dengan lampiran")], documents={0: [pending]})
-    assert set(queries.documents()) == set(public_documents()) == {world.report_pdf, pending}
-    Document.objects.filter(pk=pending.pk).update(pii_status=PIIStatus.FINDINGS)  # a review reopened
-    assert set(queries.documents()) == set(public_documents()) == {world.report_pdf}
+    assert set(queries.documents()) == set(public_documents())
+    assert {version.document_id for version in public_documents()} == {world.report_pdf.pk, pending.pk}
+    with django_capture_on_commit_callbacks(execute=True):  # a new file, not yet verified: the public keeps the old
+        replace_document_file(staff["pengolah"], pending, SimpleUploadedFile("baru.pdf", builders.pdf_bytes("Baru")))
+    assert set(queries.documents()) == set(public_documents())
+    assert {(v.document_id, v.sha256) for v in public_documents()} == {(world.report_pdf.pk, world.report_pdf.sha256),
+                                                                       (pending.pk, pending.sha256)}
+    DocumentVersion.objects.filter(document=pending).update(verified_at=None)  # no verified file at all
+    assert set(queries.documents()) == set(public_documents())
+    assert {version.document_id for version in public_documents()} == {world.report_pdf.pk}

@@ -24,5 +24,6 @@ def test_admin_lists_and_shows_documents_read_only(client, run_jobs):
     page = detail.content.decode()
     assert "0812*****890" in page and "0812-3456-7890" not in page  # the full number is never shown
     assert 'name="_save"' not in page
+    assert "versi dokumen" in page.lower() and document.sha256 in page  # its file versions, read-only
     assert client.get(reverse("admin:documents_document_add")).status_code == 403
     assert client.get(reverse("admin:documents_piifinding_changelist")).status_code == 200

@@ -130,7 +130,7 @@ def test_clearing_needs_a_reason_a_reviewer_role_and_happens_once(uploader, revi
     assert twice.value.code == "documents.finding_already_cleared" and "Budi Penelaah" in twice.value.message
 
 
-def test_replacing_the_file_rescans_and_removes_the_old_file(uploader, run_jobs, settings):
+def test_replacing_the_file_adds_a_version_that_is_scanned_again(uploader, run_jobs, settings):
     document = upload(uploader, "penerima.pdf", pdf_with_pages(f"<p>NIK {VALID_NIK}</p>"), run_jobs)
     old_name = document.file.name
     assert document.pii_status == PIIStatus.FINDINGS
@@ -145,9 +145,16 @@ def test_replacing_the_file_rescans_and_removes_the_old_file(uploader, run_jobs,
     assert replaced.pk == document.pk and replaced.original_name == "penerima-hitam.pdf"
     assert replaced.text_status == TextStatus.DONE and replaced.pii_status == PIIStatus.CLEAN
     assert not replaced.pii_findings.exists()
-    assert not replaced.file.storage.exists(old_name) and replaced.file.storage.exists(replaced.file.name)
+    first, second = replaced.versions.order_by("number")
+    assert (first.number, first.file.name, first.sha256) == (1, old_name, document.sha256)
+    assert (second.number, second.file.name, second.sha256) == (2, replaced.file.name, replaced.sha256)
+    assert replaced.version == 2 and second.uploaded_by == uploader
+    assert "Daftar penerima bantuan" in second.text and VALID_NIK in first.text  # each version keeps its own text
+    assert first.file.storage.exists(old_name) and second.file.storage.exists(second.file.name)
+    assert first.verified_at is None and second.verified_at is None and second.published_at is None
     audit = AuditRecord.objects.for_object(replaced).get(action="documents.file_replaced")
     assert audit.before["sha256"] == document.sha256 and audit.after["findings_removed"] == 1
+    assert (audit.before["version"], audit.after["version"]) == (1, 2)
 
 
 def test_a_refused_replacement_leaves_the_document_as_it_was(uploader, run_jobs):

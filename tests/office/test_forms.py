@@ -288,17 +288,62 @@ def test_step_1_is_timed_from_when_the_form_was_opened(clients, staff):
     assert forged.status_code == 302 and Run.objects.get(title="DIP 2").started_at > opened
 
 
-def test_a_published_documents_file_is_not_swapped_in_place(clients, staff):
+def test_replacing_a_published_documents_file_adds_a_version_the_public_sees_only_after_publication(
+        clients, staff, client, django_capture_on_commit_callbacks):
     from tests.office.conftest import clean_pdf, published, start_run
     from warta.registry.services.entries import update_entry
 
     entry, document = published(staff, start_run(staff, title="Pertama"))
+    old_hash = document.sha256
     run = start_run(staff, title="Kedua")
     update_entry(staff["pengolah"], run, entry, {"year": 2024}, reason="Ralat tahun")
     url = reverse("office:entry_documents", args=[run.pk, entry.pk])
-    response = clients["pengolah"].post(url, {
-        "action": f"ganti:{document.pk}",
-        f"ganti-{document.pk}-file": SimpleUploadedFile("baru.pdf", clean_pdf("Versi baru."))})
-    assert "sudah terbit" in error_for(response, f"id_ganti-{document.pk}-file")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = clients["pengolah"].post(url, {
+            "action": f"ganti:{document.pk}",
+            f"ganti-{document.pk}-file": SimpleUploadedFile("baru.pdf", clean_pdf("Versi baru."))})
+    assert response.status_code == 302
     document.refresh_from_db()
-    assert document.original_name == "laporan.pdf"
+    assert document.original_name == "baru.pdf" and document.version == 2
+    page = clients["pengolah"].get(url).content.decode()
+    assert "2 versi berkas" in page and "tampil di situs" in page and "belum diverifikasi" in page
+    assert old_hash in page and document.sha256 in page
+    old_file = clients["pengolah"].get(reverse("office:document", args=[document.pk]) + "?nomor=1&unduh=1")
+    assert old_file.status_code == 200 and b"".join(old_file.streaming_content).startswith(b"%PDF")
+    assert client.get(f"/dokumen/{document.pk}/")["ETag"] == f'"{old_hash}"'  # still the published file
+
+
+def test_the_announcement_screen_attaches_and_detaches_documents_without_javascript(clients, staff):
+    from tests.office.conftest import ENTRY, clean_pdf
+    from warta.announcements.services import create_announcement
+
+    run = start_run(staff, title="Pengumuman layanan")
+    entry = create_entry(staff["pengolah"], run, ENTRY)
+    register_doc = upload(staff["pengolah"], "jadwal-layanan.pdf")
+    attach_document(staff["pengolah"], run, entry, register_doc)
+    announcement = create_announcement(staff["pengolah"], run, {
+        "title": "Jadwal layanan akhir tahun", "summary": "Layanan tetap buka.", "body": "Layanan buka.",
+        "category": "berkala"})
+    url = reverse("office:announcement_edit", args=[run.pk, announcement.pk])
+    page = clients["pengolah"].get(url).content.decode()
+    assert "Lampiran pengumuman" in page and "Belum ada dokumen terlampir." in page
+    assert f'<option value="{register_doc.pk}">jadwal-layanan.pdf' in page
+
+    nothing = clients["pengolah"].post(url, {"action": "lampirkan", "lampirkan-document": ""})
+    assert error_for(nothing, "id_lampirkan-document")
+    response = clients["pengolah"].post(url, {"action": "lampirkan", "lampirkan-document": register_doc.pk})
+    assert response.status_code == 302 and list(announcement.documents.all()) == [register_doc]
+
+    wrong = clients["pengolah"].post(url, {"action": "unggah", "unggah-file": SimpleUploadedFile(
+        "poster.pdf", b"<html><body>bukan pdf</body></html>")})
+    assert "bukan PDF" in error_for(wrong, "id_unggah-file")
+    response = clients["pengolah"].post(url, {"action": "unggah", "unggah-file": SimpleUploadedFile(
+        "poster.pdf", clean_pdf("Poster jadwal layanan."))})
+    assert response.status_code == 302
+    assert sorted(d.original_name for d in announcement.documents.all()) == ["jadwal-layanan.pdf", "poster.pdf"]
+    page = clients["pengolah"].get(url).content.decode()
+    assert "poster.pdf" in page and register_doc.sha256 in page
+
+    response = clients["pengolah"].post(url, {"action": f"lepas:{register_doc.pk}"})
+    assert response.status_code == 302
+    assert [d.original_name for d in announcement.documents.all()] == ["poster.pdf"]

@@ -169,6 +169,27 @@ def st_announced(staff):
     return {"run": run, "announcement": announcement}
 
 
+def st_announcement_draft(staff):
+    """An announcement in its run's drafting step, and a register document it may carry."""
+    from warta.announcements.services import create_announcement
+
+    context = st_document(staff)
+    context["announcement"] = create_announcement(staff["pengolah"], context["run"], ANNOUNCEMENT)
+    return context
+
+
+def st_announcement_document(staff):
+    from warta.announcements.services import attach_document as attach_to_announcement
+
+    context = st_announcement_draft(staff)
+    attach_to_announcement(staff["pengolah"], context["run"], context["announcement"], context["document"])
+    return context
+
+
+def announcement_url(c):
+    return reverse("office:announcement_edit", args=[c["run"].pk, c["announcement"].pk])
+
+
 def st_notified(staff):
     for user in staff.values():
         notify(user, "Pemberitahuan uji")
@@ -312,6 +333,12 @@ ACTIONS = [
     Action("daftar pengumuman", st_none, lambda c: reverse("office:announcements"), POS_PEOPLE, method="get"),
     Action("tulis pengumuman", st_drafting, run_url("office:announcement_new"), {"pengolah"},
            data=lambda c, s: {"action": "simpan", **ANNOUNCEMENT}, effect=lambda c: Announcement.objects.exists()),
+    Action("lampirkan dokumen pada pengumuman", st_announcement_draft, announcement_url, {"pengolah"},
+           data=lambda c, s: {"action": "lampirkan", "lampirkan-document": c["document"].pk},
+           effect=lambda c: c["announcement"].documents.exists()),
+    Action("lepas lampiran pengumuman", st_announcement_document, announcement_url, {"pengolah"},
+           data=lambda c, s: {"action": f"lepas:{c['document'].pk}"},
+           effect=lambda c: not c["announcement"].documents.exists()),
     Action("tarik pengumuman", st_announced, lambda c: reverse("office:announcement", args=[c["announcement"].pk]),
            {"ppid"}, data=lambda c, s: {"tarik-reason": "Jadwal berubah."},
            effect=lambda c: Announcement.objects.filter(status=EntryStatus.WITHDRAWN).exists()),

@@ -1,20 +1,23 @@
 """The non-negotiable: only published, non-exempt material ever reaches the public.
 
 A draft, a verified-but-unpublished entry, a scheduled publication, a withdrawn entry, an exempt entry, an
-unpublished change to a published entry, and draft / withdrawn / scheduled announcements — each with a
-document — are tried by every public route: pages with every filter, guessed ids, document URLs by id and by
-storage path, search, feeds, sitemap, every download format, and the open-data API (every list with its filters,
-followed page by page, and guessed ids). Each must be absent or 404.
+unpublished change to a published entry, and draft / verified / withdrawn / scheduled announcements — each with
+a document — and the unverified new file of a published announcement's document are tried by every public
+route: pages with every filter, guessed ids, document URLs by id and by storage path, search, feeds, sitemap,
+every download format, and the open-data API (every list with its filters, followed page by page, and guessed
+ids). Each must be absent or 404.
 """
 
 import csv
 import io
 import json
 import re
+from datetime import timedelta
 from urllib.parse import urlsplit
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
@@ -84,7 +87,41 @@ def _api_guesses(client, world, resource: str, visible: set[int], top: int) -> N
         _assert_clean(world, f"/api/v1/{resource}/{guess}", response.content.decode())
 
 
-def test_no_route_shows_what_is_not_public(client, world, staff, settings):
+@pytest.fixture
+def announcement_documents(world, staff, capture):
+    """Announcements carrying documents, through the services: one public, the others never."""
+    from warta.announcements.services import withdraw_announcement
+    from warta.documents.services import replace_document_file as replace
+
+    def pdf(word):
+        return w.pdf_bytes(f"Lampiran pengumuman berisi kata {word}.", "Lampiran")
+
+    public = w.announced(staff, {"title": "Jadwal Pelayanan Akhir Tahun"}, {"jadwal.pdf": pdf("pelayanan")}, capture)
+    hidden = {
+        "pengkonsep": w.announced(staff, {"title": "Pengumuman zpengkonsep"}, {"a.pdf": pdf("zpengkonsepdok")},
+                                  capture, stage="draft"),
+        "pengverif": w.announced(staff, {"title": "Pengumuman zpengverif"}, {"b.pdf": pdf("zpengverifdok")},
+                                 capture, stage="verified"),
+        "pengjadwal": w.announced(staff, {"title": "Pengumuman zpengjadwal"}, {"c.pdf": pdf("zpengjadwaldok")},
+                                  capture, publish_at=timezone.now() + timedelta(days=30)),
+        "pengtarik": w.announced(staff, {"title": "Pengumuman zpengtarik"}, {"d.pdf": pdf("zpengtarikdok")},
+                                 capture),
+    }
+    withdraw_announcement(staff["ppid"], hidden["pengtarik"], reason="Salah unggah")
+    shown = public.documents.get()
+    with capture(execute=True):  # a new file for the public announcement's document, not yet verified
+        replace(staff["pengolah"], shown, SimpleUploadedFile("jadwal.pdf", pdf("zpengbarudok")))
+    for state, item in hidden.items():
+        world.hidden_announcements[item.slug] = item
+        world.hidden_documents[state] = item.documents.get()
+        world.tokens += [f"z{state}", f"z{state}dok"]
+    world.tokens.append("zpengbarudok")
+    world.visible_documents.append(shown)
+    world.public_announcement = public
+    return world
+
+
+def test_no_route_shows_what_is_not_public(client, world, staff, settings, announcement_documents):
     settings.WARTA_API_RATE_LIMIT = 0  # hundreds of API requests here; the limit has its own tests
     visible_ids = {world.visible_entry.pk, world.changed_entry.pk}
 
@@ -112,18 +149,24 @@ def test_no_route_shows_what_is_not_public(client, world, staff, settings):
     changed = client.get(f"/dip/{world.changed_entry.pk}/").content.decode()
     assert "Rencana Strategis BPMP" in changed  # the published copy, not the working copy
 
-    # Announcements.
+    # Announcements, and the documents a public one carries (its published file, never the new one).
     _get_clean(client, world, "/pengumuman/jadwal-layanan/")
+    carried = _get_clean(client, world, f"/pengumuman/{world.public_announcement.slug}/")
+    shown = world.public_announcement.documents.get()
+    assert f'href="/dokumen/{shown.pk}/"' in carried and shown.versions.get(number=1).sha256 in carried
+    assert shown.sha256 not in carried and b"zpengbarudok" not in _body(client.get(f"/dokumen/{shown.pk}/"))
     for slug in world.hidden_announcements:
         assert client.get(f"/pengumuman/{slug}/").status_code == 404, slug
 
     # Documents by id (download and preview), guessed ids, and storage paths.
     visible_docs = {document.pk for document in world.visible_documents}
     for state, document in world.hidden_documents.items():
-        for suffix in ("", "lihat/"):
+        for suffix in ("", "lihat/", "ocr/"):
             assert client.get(f"/dokumen/{document.pk}/{suffix}").status_code == 404, state
+            assert client.get(f"/dokumen/{document.pk}/{suffix}", HTTP_RANGE="bytes=0-9").status_code == 404, state
     top = max(Document.objects.values_list("pk", flat=True)) + 5
     for document_id in range(0, top):
+        assert client.get(f"/dokumen/{document_id}/ocr/").status_code == 404  # no public scan has OCR here
         for suffix in ("", "lihat/"):
             expected = 200 if document_id in visible_docs else 404
             assert client.get(f"/dokumen/{document_id}/{suffix}").status_code == expected, (document_id, suffix)
@@ -200,21 +243,25 @@ def test_a_set_edition_is_withheld_once_an_entry_in_it_is_withdrawn(client, worl
     assert f"/dip/edisi/{edition.pk}/pdf/" not in client.get("/dip/").content.decode()
 
 
-def test_a_public_file_replaced_with_unreviewed_personal_data_stops_being_served(client, world, staff, capture):
+def test_a_public_file_replaced_with_unreviewed_personal_data_is_not_served(client, world, staff, capture):
     document = world.visible_documents[0]
-    assert client.get(f"/dokumen/{document.pk}/").status_code == 200
+    published = client.get(f"/dokumen/{document.pk}/")
+    assert published.status_code == 200
     assert client.get("/cari/?q=kuncitampil").context["results"].total == 1
     data = w.pdf_bytes("Daftar penerima: Siti Aminah, NIK 3201011503900003, zbocor", "Lampiran")
     with capture(execute=True):
         replace_document_file(staff["pengolah"], document, SimpleUploadedFile("laporan.pdf", data))
     document.refresh_from_db()
-    assert document.findings_open().exists()
-    assert client.get(f"/dokumen/{document.pk}/").status_code == 404
-    assert client.get(f"/dokumen/{document.pk}/lihat/").status_code == 404
+    assert document.findings_open().exists() and document.version == 2
+    for suffix in ("", "lihat/"):  # the public keeps the published version, never the new one
+        response = client.get(f"/dokumen/{document.pk}/{suffix}")
+        assert response.status_code == 200 and response["ETag"] == published["ETag"]
+        assert b"zbocor" not in _body(response)
     assert client.get("/cari/?q=zbocor").context["results"].total == 0
+    assert client.get("/cari/?q=kuncitampil").context["results"].total == 1
     assert "3201011503900003" not in client.get("/cari/?q=siti").content.decode()
     page = client.get(f"/dip/{world.visible_entry.pk}/").content.decode()
-    assert f"/dokumen/{document.pk}/" not in page
+    assert f"/dokumen/{document.pk}/" in page and document.sha256 not in page
 
 
 def test_exempt_register_count_is_the_only_trace_of_exempt_items(client, world):

@@ -1,8 +1,9 @@
 """Building public and non-public content for the portal tests through the real services.
 
 Register entries go through a POS run (disposition → drafting → verification → upload), withdrawal, exemption
-and scheduling exactly as staff do it. Announcements have no service yet (the announcements app is still
-reserved), so they are written with the ORM here — the one shortcut, and it only ever sets fields a service would.
+and scheduling exactly as staff do it, and so do announcements that carry documents (``announced``). The quick
+``announcement`` helper writes plain announcements with the ORM — a shortcut that only ever sets fields a service
+would.
 """
 
 from __future__ import annotations
@@ -108,6 +109,28 @@ def changed_after_publication(staff, entry, values: dict, reason: str):
     update_entry(staff["pengolah"], run, entry, values, reason=reason, now=wib(24, 9))
     entry.refresh_from_db()
     return entry
+
+
+def announced(staff, values: dict, files: dict, capture, *, stage="published", publish_at=None):
+    """An announcement made through the services, carrying uploaded files (name -> bytes), taken to ``stage``:
+    "draft", "verified" or "published" (at ``publish_at`` when given)."""
+    from warta.announcements.services import attach_upload, create_announcement
+
+    run = disposition(staff, title=f"Pengumuman {values['title']}")
+    item = create_announcement(staff["pengolah"], run, {"summary": f"Ringkas: {values['title']}",
+                                                         "body": f"Isi pengumuman {values['title']}.", **values},
+                               now=wib(23, 9))
+    for name, data in files.items():
+        with capture(execute=True):
+            attach_upload(staff["pengolah"], run, item, SimpleUploadedFile(name, data), now=wib(23, 9, 1))
+    if stage in ("verified", "published"):
+        provide_input(staff["pengolah"], run, "konsep-dip", reference="Pengumuman", now=wib(23, 9, 20))
+        complete_step(staff["pengolah"], active_step(run, 2), now=wib(23, 9, 30))
+        verify(staff["penelaah"], active_step(run, 3), approve=True, now=wib(23, 9, 40))
+    if stage == "published":
+        publish_run(staff["pengolah"], run, publish_at=publish_at, now=wib(23, 10))
+    item.refresh_from_db()
+    return item
 
 
 def set_dip_edition(staff, decree_number="800/123/BPMP/2026"):

@@ -7,7 +7,7 @@ class AnnouncementsConfig(AppConfig):
     verbose_name = _("Pengumuman")
 
     def ready(self):
-        from warta.pos.requirements import register_input_checker
+        from warta.pos.requirements import register_approval_check, register_input_checker
         from warta.pos.signals import step_finished
         from warta.registry.signals import run_published
 
@@ -16,6 +16,7 @@ class AnnouncementsConfig(AppConfig):
         register_input_checker("konsep-bahan", services.has_announcements)
         register_input_checker("bahan-terverifikasi", services.all_verified)
         register_input_checker("bahan-terbit", services.all_published)
+        register_approval_check(services.verification_problems)
         step_finished.connect(_on_step_finished, dispatch_uid="announcements-verify")
         run_published.connect(_on_run_published, dispatch_uid="announcements-publish")
 

@@ -67,6 +67,10 @@ def document_download(document_id: int) -> str | None:
     return route("portal:document", document_id)
 
 
+def searchable_copy(document_id: int) -> str | None:
+    return route("portal:document-ocr", document_id)
+
+
 def edition_pdf(edition_id: int) -> str | None:
     return route("portal:edition-pdf", edition_id)
 

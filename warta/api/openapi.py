@@ -85,6 +85,11 @@ SCHEMAS = {
         "sha256": {"type": "string", "pattern": "^[0-9a-f]{64}$"},
         "pages": {**_nullable({"type": "integer", "minimum": 0}), "description": _("Jumlah halaman, bila diketahui.")},
         "download_url": {**_nullable(URI), "description": _("Unduhan berkas di portal.")},
+        "searchable_copy": {**_nullable(_object({
+            "download_url": {**_nullable(URI), "description": _("Unduhan salinan di portal.")},
+            "size": {"type": "integer", "minimum": 0, "description": _("Ukuran dalam bita.")},
+            "sha256": {"type": "string", "pattern": "^[0-9a-f]{64}$"},
+        })), "description": _("Salinan PDF yang dapat dicari (hasil OCR dari pindaian); kosong bila tidak ada.")},
         "url": URI,
         "entries": {"type": "array", "items": {"type": "integer"},
                     "description": _("Nomor (`id`) informasi publik yang melampirkan dokumen ini.")},

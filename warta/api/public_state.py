@@ -116,6 +116,12 @@ def _on_document_saved(sender, instance, raw=False, **kwargs) -> None:
         record_change()
 
 
+def _on_version_saved(sender, instance, raw=False, **kwargs) -> None:
+    """A file version was published: the file behind a public document's URL may have changed."""
+    if not raw and instance.published_at is not None:
+        record_change()
+
+
 def connect() -> None:
     for name, source in (("entries", entries_state), ("announcements", announcements_state),
                          ("editions", editions_state), ("changes", changes_state)):
@@ -127,6 +133,7 @@ def connect() -> None:
         signal.connect(_on_announcement, sender=Announcement, dispatch_uid=f"warta.api.announcement.{verb}")
         signal.connect(_on_edition, sender="registry.Edition", dispatch_uid=f"warta.api.edition.{verb}")
     post_save.connect(_on_document_saved, sender="documents.Document", dispatch_uid="warta.api.document.saved")
+    post_save.connect(_on_version_saved, sender="documents.DocumentVersion", dispatch_uid="warta.api.version.saved")
     for through in (PublicEntry.documents.through, Announcement.documents.through):
         m2m_changed.connect(_on_documents_linked, sender=through,
                             dispatch_uid=f"warta.api.{through._meta.label_lower}.linked")

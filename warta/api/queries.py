@@ -7,8 +7,8 @@ from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 from django.utils import timezone
 
 from warta.announcements.models import Announcement
-from warta.documents.models import Document
-from warta.portal.access import SERVABLE_PII, public_announcements, public_entries
+from warta.documents.models import Document, DocumentVersion
+from warta.portal.access import public_announcements, public_entries, public_files_prefetch
 from warta.registry.models import Category, Edition, EditionStatus, EntryStatus, PublicEntry
 
 # The categories the public may see (exempt information never leaves the office).
@@ -17,37 +17,36 @@ PUBLIC_CATEGORIES = [value for value in Category.values if value != Category.DIK
 LARGE_SNAPSHOT = 2000
 
 
-# What the API shows of a document; never its text (pages of it, for search) or scan details.
-DOCUMENT_FIELDS = ("pk", "original_name", "media_type", "size", "sha256", "page_count")
-
-
-def _servable_documents() -> Prefetch:
-    servable = Document.objects.filter(pii_status__in=SERVABLE_PII).only(*DOCUMENT_FIELDS).order_by("pk")
-    return Prefetch("documents", queryset=servable)
+# What the API shows of a document's public file; never its text (pages of it, for search) or scan details.
+DOCUMENT_FIELDS = ("document_id", "original_name", "media_type", "size", "sha256", "page_count", "ocr_file",
+                   "ocr_size", "ocr_sha256")
 
 
 def entries() -> QuerySet[PublicEntry]:
-    return public_entries().select_related("unit").prefetch_related(_servable_documents())
+    return public_entries().select_related("unit").prefetch_related(public_files_prefetch(fields=DOCUMENT_FIELDS))
 
 
 def announcements() -> QuerySet[Announcement]:
-    return public_announcements().select_related("unit").prefetch_related(_servable_documents())
+    return public_announcements().select_related("unit").prefetch_related(public_files_prefetch(fields=DOCUMENT_FIELDS))
 
 
-def documents() -> QuerySet[Document]:
-    """``access.public_documents()`` written with EXISTS: the same rule (a document attached to a public entry or
-    a public announcement, its personal-data review settled; tests/api/test_visibility.py checks they agree), but
-    a page of 20 costs one index look-up per document instead of reading every attachment of the register."""
+def documents() -> QuerySet[DocumentVersion]:
+    """``access.public_documents()`` written with EXISTS: the same rule (the newest verified and published file of
+    a document attached to a public entry or a public announcement; tests/api/test_visibility.py checks they
+    agree), but a page of 20 costs one index look-up per document instead of reading every attachment of the
+    register. Each row is a public file; the document's id is its ``document_id``."""
     now = timezone.now()
     entry_links = PublicEntry.documents.through.objects.filter(
-        document_id=OuterRef("pk"), publicentry__published_at__lte=now
+        document_id=OuterRef("document_id"), publicentry__published_at__lte=now
     ).exclude(publicentry__category=Category.DIKECUALIKAN)
     announcement_links = Announcement.documents.through.objects.filter(
-        document_id=OuterRef("pk"), announcement__status=EntryStatus.PUBLISHED, announcement__published_at__lte=now
+        document_id=OuterRef("document_id"), announcement__status=EntryStatus.PUBLISHED,
+        announcement__published_at__lte=now,
     ).exclude(announcement__category=Category.DIKECUALIKAN)
-    return Document.objects.filter(Exists(entry_links) | Exists(announcement_links), pii_status__in=SERVABLE_PII
-                                   ).only(*DOCUMENT_FIELDS).prefetch_related(
-        Prefetch("public_entries", queryset=public_entries().only("pk", "entry_id"), to_attr="public_copies"))
+    copies = Prefetch("public_entries", queryset=public_entries().only("pk", "entry_id"), to_attr="public_copies")
+    return (DocumentVersion.objects.newest_published(now).filter(Exists(entry_links) | Exists(announcement_links))
+            .only(*DOCUMENT_FIELDS).prefetch_related(
+                Prefetch("document", queryset=Document.objects.only("pk").prefetch_related(copies))))
 
 
 def editions() -> QuerySet[Edition]:

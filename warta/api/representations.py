@@ -8,7 +8,8 @@ from datetime import date, datetime
 from django.utils import timezone, translation
 
 from warta.announcements.models import SERTA_MERTA_PARTS, Announcement
-from warta.documents.models import Document
+from warta.documents.models import DocumentVersion
+from warta.portal.access import prefetched_files
 from warta.registry.exporting import category_label
 from warta.registry.models import Category, Edition, PublicEntry
 
@@ -27,16 +28,21 @@ def unit(value) -> dict:
     return {"code": value.code, "name": value.name}
 
 
-def document(value: Document, *, entry_ids: list[int] | None = None) -> dict:
+def document(value: DocumentVersion, *, entry_ids: list[int] | None = None) -> dict:
+    """A document as the public gets it: the description of its public file, under the document's id."""
     data = {
-        "id": value.pk,
+        "id": value.document_id,
         "name": value.original_name,
         "media_type": value.media_type,
         "size": value.size,
         "sha256": value.sha256,
         "pages": value.page_count,
-        "download_url": links.document_download(value.pk),
-        "url": links.api("document", value.pk),
+        "download_url": links.document_download(value.document_id),
+        "searchable_copy": {
+            "download_url": links.searchable_copy(value.document_id), "size": value.ocr_size,
+            "sha256": value.ocr_sha256,
+        } if value.has_searchable_copy else None,
+        "url": links.api("document", value.document_id),
     }
     if entry_ids is not None:
         data["entries"] = entry_ids
@@ -68,7 +74,7 @@ def entry(value: PublicEntry) -> dict:
         "unit": unit(value.unit),
         "published_at": moment(value.published_at),
         "first_published_at": moment(value.first_published_at),
-        "documents": [document(item) for item in value.documents.all()],
+        "documents": [document(item) for item in prefetched_files(value.documents.all())],
         "url": links.api("entry", value.entry_id),
         "html_url": links.entry_page(value.entry_id),
     }
@@ -86,7 +92,7 @@ def announcement(value: Announcement) -> dict:
         "serta_merta": _serta_merta(value) if value.category == Category.SERTA_MERTA else None,
         "unit": unit(value.unit),
         "published_at": moment(value.published_at),
-        "documents": [document(item) for item in value.documents.all()],
+        "documents": [document(item) for item in prefetched_files(value.documents.all())],
         "url": links.api("announcement", value.pk),
         "html_url": links.announcement_page(value.slug),
     }

@@ -29,6 +29,7 @@ ANNOUNCEMENT_ORDERINGS = paging.orderings(
     ("id", "pk", None, False),
     ("published_at", "published_at", "pk", True),  # served by the (status, published_at) index
 )
+DOCUMENT_ORDERINGS = paging.orderings(("id", "document_id", None, False))  # a public file, by its document's id
 
 
 def api_view(view):
@@ -112,7 +113,7 @@ def announcement_detail(request, announcement_id: int):
 
 
 def _document_with_entries(document) -> dict:
-    return representations.document(document, entry_ids=sorted(p.entry_id for p in document.public_copies))
+    return representations.document(document, entry_ids=sorted(p.entry_id for p in document.document.public_copies))
 
 
 @api_view
@@ -122,13 +123,13 @@ def document_list(request):
     if media_type := params.text(get, "media_type"):
         documents = documents.filter(media_type=media_type)
     if (entry := params.integer(get, "entry", low=1, high=2**62)) is not None:
-        documents = documents.filter(pk__in=queries.entries().filter(entry_id=entry).values("documents"))
-    return json_response(_listing(request, "documents", documents, ID_ORDERINGS, "id", _document_with_entries))
+        documents = documents.filter(document_id__in=queries.entries().filter(entry_id=entry).values("documents"))
+    return json_response(_listing(request, "documents", documents, DOCUMENT_ORDERINGS, "id", _document_with_entries))
 
 
 @api_view
 def document_detail(request, document_id: int):
-    document = queries.documents().filter(pk=document_id).first()
+    document = queries.documents().filter(document_id=document_id).first()
     if document is None:
         return _not_found(pgettext("not found", "Dokumen"), document_id)
     return json_response(_document_with_entries(document))

@@ -2,7 +2,7 @@
 
 from django.contrib import admin
 
-from .models import Document, PIIFinding
+from .models import Document, DocumentVersion, PIIFinding
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -30,6 +30,21 @@ class PIIFindingInline(admin.TabularInline):
         return False
 
 
+class DocumentVersionInline(admin.TabularInline):
+    model = DocumentVersion
+    extra = 0
+    can_delete = False
+    fields = ["number", "original_name", "media_type", "size", "sha256", "uploaded_by", "uploaded_at",
+              "verified_by", "verified_at", "published_at"]  # fmt: skip
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(Document)
 class DocumentAdmin(ReadOnlyAdmin):
     list_display = ["original_name", "media_type", "size", "text_status", "pii_status", "malware_status",
@@ -38,7 +53,7 @@ class DocumentAdmin(ReadOnlyAdmin):
     search_fields = ["original_name", "sha256"]
     date_hierarchy = "uploaded_at"
     exclude = ["text"]
-    inlines = [PIIFindingInline]
+    inlines = [DocumentVersionInline, PIIFindingInline]
 
 
 @admin.register(PIIFinding)

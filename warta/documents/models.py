@@ -5,6 +5,7 @@ Rows change only through ``warta.documents.services``; the register decides whet
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -41,7 +42,9 @@ class MalwareStatus(models.TextChoices):
     CLEAN = "clean", _("bersih dari virus")
 
 
-class Document(models.Model):
+class FileFields(models.Model):
+    """What describes one stored file: shared by a document (its newest file) and each of its versions."""
+
     file = models.FileField(_("berkas"), upload_to=document_path, max_length=255)
     original_name = models.CharField(_("nama berkas asli"), max_length=255)
     media_type = models.CharField(
@@ -49,6 +52,26 @@ class Document(models.Model):
     )
     size = models.PositiveBigIntegerField(_("ukuran (bita)"))
     sha256 = models.CharField(_("sidik SHA-256"), max_length=64, db_index=True)
+    page_count = models.PositiveIntegerField(_("jumlah halaman"), null=True, blank=True)
+    text = models.TextField(
+        _("teks"), blank=True, help_text=_("Teks untuk pencarian; halaman PDF dipisah karakter form feed.")
+    )
+    ocr_file = models.FileField(
+        _("PDF hasil OCR"),
+        upload_to=ocr_path,
+        max_length=255,
+        blank=True,
+        help_text=_("Salinan yang dapat dicari; berkas asli tidak diubah."),
+    )
+
+    class Meta:
+        abstract = True
+
+
+FILE_FIELDS = [field.name for field in FileFields._meta.local_fields]
+
+
+class Document(FileFields):
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -58,11 +81,7 @@ class Document(models.Model):
         verbose_name=_("diunggah oleh"),
     )
     uploaded_at = models.DateTimeField(_("diunggah pada"), default=timezone.now)
-    page_count = models.PositiveIntegerField(_("jumlah halaman"), null=True, blank=True)
 
-    text = models.TextField(
-        _("teks"), blank=True, help_text=_("Teks untuk pencarian; halaman PDF dipisah karakter form feed.")
-    )
     text_status = models.CharField(
         _("status teks"), max_length=20, choices=TextStatus.choices, default=TextStatus.PENDING
     )
@@ -74,13 +93,6 @@ class Document(models.Model):
         help_text=_("Kosong sampai berkas dibaca; tidak jika ada halaman hasil pindai tanpa teks."),
     )
     ocr_applied = models.BooleanField(_("OCR diterapkan"), default=False)
-    ocr_file = models.FileField(
-        _("PDF hasil OCR"),
-        upload_to=ocr_path,
-        max_length=255,
-        blank=True,
-        help_text=_("Salinan yang dapat dicari; berkas asli tidak diubah."),
-    )
 
     pii_status = models.CharField(
         _("pemeriksaan data pribadi"), max_length=20, choices=PIIStatus.choices, default=PIIStatus.NOT_SCANNED
@@ -90,6 +102,9 @@ class Document(models.Model):
     malware_status = models.CharField(_("pemindaian virus"), max_length=20, choices=MalwareStatus.choices)
     malware_scanner = models.CharField(_("pemindai virus"), max_length=200, blank=True)
     malware_scanned_at = models.DateTimeField(_("dipindai pada"), null=True, blank=True)
+    version = models.PositiveIntegerField(
+        _("versi berkas"), default=1, help_text=_("Nomor versi berkas yang sedang dikerjakan (yang terbaru).")
+    )
 
     class Meta:
         verbose_name = _("dokumen")
@@ -114,6 +129,78 @@ class Document(models.Model):
 
     def findings_open(self):
         return self.pii_findings.filter(cleared_at__isnull=True)
+
+
+class DocumentVersionQuerySet(models.QuerySet):
+    def published(self, at=None):
+        """Verified versions whose publication time has come (by ``at``, default now)."""
+        return self.filter(verified_at__isnull=False, published_at__lte=at or timezone.now())
+
+    def newest_published(self, at=None):
+        """Of each document, the newest published version: the file the public gets."""
+        at = at or timezone.now()
+        newer = DocumentVersion.objects.published(at).filter(
+            document_id=OuterRef("document_id"), number__gt=OuterRef("number")
+        )
+        return self.published(at).exclude(Exists(newer))
+
+
+class DocumentVersion(FileFields):
+    """One file a document has had. Replacing the file adds a version; the public gets the newest version that
+    was verified and published through the procedure, so a new file never reaches it before its review.
+
+    The document row describes its newest version (the working copy staff review); a version keeps what the
+    public needs of its own file: the file, its OCR copy, its description and its text for search.
+    """
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField(_("versi"))
+    ocr_size = models.PositiveBigIntegerField(_("ukuran PDF hasil OCR (bita)"), null=True, blank=True)
+    ocr_sha256 = models.CharField(_("sidik SHA-256 PDF hasil OCR"), max_length=64, blank=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("diunggah oleh"),
+    )
+    uploaded_at = models.DateTimeField(_("diunggah pada"), default=timezone.now)
+    verified_at = models.DateTimeField(_("diverifikasi pada"), null=True, blank=True)
+    verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("diverifikasi oleh"),
+    )
+    published_at = models.DateTimeField(_("terbit pada"), null=True, blank=True)
+
+    objects = DocumentVersionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("versi dokumen")
+        verbose_name_plural = _("versi dokumen")
+        ordering = ["document_id", "-number"]
+        constraints = [models.UniqueConstraint(fields=["document", "number"], name="unique_document_version")]
+        indexes = [models.Index(fields=["document", "published_at"])]
+
+    def __str__(self):
+        return f"{self.original_name} (versi {self.number})"
+
+    @property
+    def has_searchable_copy(self) -> bool:
+        """OCR made a searchable PDF of this file (its hash is known, so it can be served and checked)."""
+        return bool(self.ocr_file and self.ocr_sha256)
+
+    @property
+    def state_label(self) -> str:
+        if self.published_at is not None:
+            if self.published_at > timezone.now():
+                return _("dijadwalkan terbit")
+            return _("terbit")
+        return _("terverifikasi") if self.verified_at is not None else _("belum diverifikasi")
 
 
 class FindingKind(models.TextChoices):

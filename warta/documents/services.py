@@ -1,7 +1,9 @@
 """Every change to documents and their findings. Screens, the CLI and jobs call these; nothing else saves.
 
 An upload is checked (size, type by content, virus scan) on a local copy before anything reaches storage;
-text extraction, OCR and the personal-data scan follow in background jobs scheduled on commit.
+text extraction, OCR and the personal-data scan follow in background jobs scheduled on commit. Each file a
+document has had is kept as a ``DocumentVersion``: a replacement adds one, and only a version verified and
+published through the procedure reaches the public.
 """
 
 import hashlib
@@ -14,6 +16,7 @@ from pathlib import Path
 
 from django.core.files import File
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -22,7 +25,7 @@ from warta.accounts.models import Role
 from warta.records.audit import record
 
 from . import errors, extraction, malware, names, ocr, pii, validation
-from .models import Document, MalwareStatus, PIIFinding, PIIStatus, TextStatus
+from .models import FILE_FIELDS, Document, DocumentVersion, MalwareStatus, PIIFinding, PIIStatus, TextStatus
 
 logger = logging.getLogger(__name__)
 
@@ -74,18 +77,17 @@ def _fetched(field_file) -> Iterator[Path]:
         yield path
 
 
+def _sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(CHUNK), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
 def _store(field_file, path: Path, name: str) -> None:
     with path.open("rb") as handle:
         field_file.save(name, File(handle), save=False)
-
-
-def _on_commit_delete(storage, *names_to_delete: str) -> None:
-    def delete():
-        for name in names_to_delete:
-            if name:
-                storage.delete(name)
-
-    transaction.on_commit(delete, robust=True)
 
 
 def _enqueue(job_name: str, document_id: int) -> None:
@@ -144,6 +146,7 @@ def _checked_fields(actor, path: Path, size: int, sha256: str, display: str):
 
 def _summary(document: Document) -> dict:
     return {
+        "version": document.version,
         "original_name": document.original_name,
         "file": document.file.name,
         "media_type": document.media_type,
@@ -151,6 +154,18 @@ def _summary(document: Document) -> dict:
         "sha256": document.sha256,
         "malware_status": document.malware_status,
     }
+
+
+def _file_values(document: Document) -> dict:
+    """The document's description of its current file, as a version keeps it."""
+    return {name: getattr(document, name) for name in FILE_FIELDS}
+
+
+def _add_version(document: Document, actor, at) -> DocumentVersion:
+    """Keep the document's current file as its version number ``document.version``."""
+    return DocumentVersion.objects.create(
+        document=document, number=document.version, uploaded_by=actor, uploaded_at=at, **_file_values(document)
+    )
 
 
 # --- upload and replace ------------------------------------------------------------------------------------
@@ -170,6 +185,7 @@ def upload_document(actor, uploaded_file, *, original_name: str | None = None) -
     try:
         with transaction.atomic():
             document.save()
+            _add_version(document, actor, document.uploaded_at)
             record(actor, "documents.uploaded", document, after=_summary(document))
             _enqueue("extract_text", document.pk)
     except BaseException:
@@ -179,9 +195,10 @@ def upload_document(actor, uploaded_file, *, original_name: str | None = None) -
 
 
 def replace_document_file(actor, document: Document, new_file, *, original_name: str | None = None) -> Document:
-    """Swap in a corrected file (say, with personal data blacked out): checked like an upload, read and
-    scanned again. Findings on the old file are removed: the new content needs its own review (the
-    clearings stay in the audit log). The old file and its OCR copy leave storage after commit."""
+    """Add a corrected file (say, with personal data blacked out) as the document's next version: checked like
+    an upload, read and scanned again. Findings on the previous file are removed: the new content needs its own
+    review (the clearings stay in the audit log). Earlier versions keep their files, and the public keeps the
+    last published one until this version is verified and published."""
     _check_actor(actor)
     display = names.display_name(original_name or getattr(new_file, "name", None))
     with _local_copy(new_file) as (path, size, sha256):
@@ -189,24 +206,63 @@ def replace_document_file(actor, document: Document, new_file, *, original_name:
         with transaction.atomic():
             locked = Document.objects.select_for_update().get(pk=document.pk)
             before = _summary(locked)
-            old_names = (locked.file.name, locked.ocr_file.name)
             _store(locked.file, path, storage_name)
             try:
                 for name, value in fields.items():
                     setattr(locked, name, value)
+                locked.version += 1
                 locked.text, locked.text_status, locked.text_error = "", TextStatus.PENDING, ""
                 locked.has_text_layer, locked.ocr_applied, locked.ocr_file = None, False, ""
                 locked.pii_status, locked.pii_scanned_at = PIIStatus.NOT_SCANNED, None
                 removed, _by_model = locked.pii_findings.all().delete()
                 locked.save()
+                _add_version(locked, actor, timezone.now())
                 record(actor, "documents.file_replaced", locked, before=before,
                        after={**_summary(locked), "findings_removed": removed})  # fmt: skip
             except BaseException:
                 locked.file.storage.delete(locked.file.name)
                 raise
-            _on_commit_delete(locked.file.storage, *old_names)
             _enqueue("extract_text", locked.pk)
     return locked
+
+
+# --- verification and publication (called by the register and announcements) ------------------------------
+
+
+def mark_versions_verified(actor, documents, now) -> int:
+    """The verification step approved content carrying these documents: their current files are verified."""
+    count = 0
+    for document in documents:
+        version = DocumentVersion.objects.filter(
+            document=document, number=F("document__version"), verified_at__isnull=True
+        ).first()
+        if version is None:
+            continue
+        version.verified_at, version.verified_by = now, actor
+        version.save(update_fields=["verified_at", "verified_by"])
+        record(actor, "documents.version_verified", version.document, at=now,
+               after={"version": version.number, "sha256": version.sha256})  # fmt: skip
+        count += 1
+    return count
+
+
+def publish_versions(actor, documents, at) -> list[int]:
+    """Content carrying these documents is published at ``at``: the newest verified version of each becomes
+    public then (an earlier publication time already set stands). Returns the ids of the versions published."""
+    published = []
+    for document in documents:
+        version = (
+            DocumentVersion.objects.filter(document=document, verified_at__isnull=False).order_by("-number").first()
+        )
+        if version is None:
+            continue
+        if version.published_at is None or version.published_at > at:
+            version.published_at = at
+            version.save(update_fields=["published_at"])
+            record(actor, "documents.version_published", version.document,
+                   after={"version": version.number, "sha256": version.sha256, "published_at": at})  # fmt: skip
+        published.append(version.pk)
+    return published
 
 
 # --- text, OCR and the personal-data scan (run by jobs) ----------------------------------------------------
@@ -252,6 +308,10 @@ def _save_text(document_id: int, sha256: str, action: str, *, scan_family: str |
                 after["pii_findings"] = _apply_pii_scan(document, scan_family)
                 after["pii_status"] = document.pii_status
             document.save()
+            version = _file_values(document)
+            if ocr_output is not None:
+                version.update(ocr_size=ocr_output.stat().st_size, ocr_sha256=_sha256_of(ocr_output))
+            DocumentVersion.objects.filter(document=document, number=document.version).update(**version)
             record(None, action, document, before=before, after=after)
         except BaseException:
             if ocr_output is not None:

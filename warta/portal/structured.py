@@ -64,7 +64,7 @@ def _document(request, document) -> dict:
     return {
         "@type": "DigitalDocument",
         "name": document.original_name,
-        "url": _absolute(request, reverse("portal:document", kwargs={"document_id": document.pk})),
+        "url": _absolute(request, reverse("portal:document", kwargs={"document_id": document.document_id})),
         "encodingFormat": document.media_type,
         "contentSize": str(document.size),
         "identifier": f"sha256:{document.sha256}",
@@ -101,7 +101,7 @@ def entry_jsonld(request, public, documents, office) -> dict:
     if is_data:
         data["distribution"] = [
             {"@type": "DataDownload", "name": document.original_name, "encodingFormat": document.media_type,
-             "contentUrl": _absolute(request, reverse("portal:document", kwargs={"document_id": document.pk})),
+             "contentUrl": _absolute(request, reverse("portal:document", kwargs={"document_id": document.document_id})),
              "contentSize": str(document.size)}
             for document in documents
         ]

@@ -27,6 +27,7 @@ urlpatterns = [
     path("dip/atom/", feeds.EntryAtomFeed(), name="feed-entries-atom"),
     path("dokumen/<int:document_id>/", documents.document, name="document"),
     path("dokumen/<int:document_id>/lihat/", documents.document, {"inline": True}, name="document-inline"),
+    path("dokumen/<int:document_id>/ocr/", documents.searchable_copy, name="document-ocr"),
     path("pengumuman/", announcements.announcement_list, name="announcements"),
     path("pengumuman/rss/", feeds.AnnouncementFeed(), name="feed-announcements"),
     path("pengumuman/atom/", feeds.AnnouncementAtomFeed(), name="feed-announcements-atom"),

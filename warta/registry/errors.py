@@ -39,3 +39,7 @@ SIGNING_CERTIFICATE_UNUSABLE = ErrorCode(
     _("Sertifikat tanda tangan elektronik tidak dapat dipakai (%(problem)s). Edisi belum ditetapkan; "
       "minta administrator memeriksa WARTA_SIGNING_P12 dan kata sandinya."),
 )
+DOCUMENT_NOT_ATTACHED = ErrorCode(
+    "registry.document_not_attached",
+    _("Dokumen ini bukan lampiran informasi tersebut. Muat ulang halaman untuk melihat lampiran terbaru."),
+)

@@ -6,6 +6,8 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from warta.announcements.models import SERTA_MERTA_PARTS
+from warta.core.formats import format_filesize
+from warta.documents.models import Document
 from warta.registry.models import Category
 
 from .base import DateInput, TimeInput, textarea
@@ -62,3 +64,23 @@ class AnnouncementForm(forms.Form):
     @property
     def part_fields(self):
         return [self[name] for name in self.PARTS]
+
+
+class AttachDocumentForm(forms.Form):
+    """Pick a document already in the office's register."""
+
+    document = forms.ModelChoiceField(label=_("Dokumen dari daftar informasi"), queryset=Document.objects.none(),
+                                      empty_label=_("— pilih dokumen —"))
+
+    def __init__(self, *args, documents=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["document"]
+        field.queryset = documents if documents is not None else Document.objects.none()
+        field.label_from_instance = lambda document: (
+            f"{document.original_name} · {format_filesize(document.size)} · {document.uploaded_at:%d-%m-%Y}")
+
+
+class AttachUploadForm(forms.Form):
+    file = forms.FileField(label=_("Berkas dokumen"),
+                           help_text=_("Berkas diperiksa seperti lampiran informasi: jenis, virus, teks, dan data "
+                                       "pribadi."))

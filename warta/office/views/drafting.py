@@ -9,6 +9,7 @@ from django.core.files.storage import default_storage
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext, ngettext
 
 from warta.accounts.models import Role
@@ -18,12 +19,17 @@ from warta.documents.models import Document, PIIFinding, TextStatus
 from warta.documents.services import (
     clear_finding,
     document_ready_for_verification,
-    replace_document_file,
     upload_document,
 )
 from warta.registry.importing import parse_register
 from warta.registry.models import Entry, EntryDocument
-from warta.registry.services.entries import attach_document, create_entry, detach_document, update_entry
+from warta.registry.services.entries import (
+    attach_document,
+    create_entry,
+    detach_document,
+    replace_attachment_file,
+    update_entry,
+)
 from warta.registry.services.importing import import_register
 
 from .. import errors
@@ -203,14 +209,24 @@ class EntryFormView(DraftingBase):
 
 def document_rows(entry):
     rows = []
-    for link in entry.attachments.select_related("document").order_by("position", "pk"):
+    links = entry.attachments.select_related("document").prefetch_related("document__versions__uploaded_by")
+    for link in links.order_by("position", "pk"):
         document = link.document
         rows.append({
             "link": link, "document": document, "findings": list(document.pii_findings.all()),
             "problems": document_ready_for_verification(document),
             "pending": document.text_status in PENDING_TEXT,
+            "versions": version_rows(document),
         })
     return rows
+
+
+def version_rows(document) -> list[dict]:
+    """The document's file versions, newest first, marking the one the public gets now."""
+    versions = list(document.versions.all())
+    now = timezone.now()
+    shown = next((v for v in versions if v.verified_at and v.published_at and v.published_at <= now), None)
+    return [{"version": version, "public": version is shown} for version in versions]
 
 
 class EntryDocumentsView(DraftingBase):
@@ -281,20 +297,15 @@ class EntryDocumentsView(DraftingBase):
         self.bound[f"ganti:{document.pk}"] = form
         if not form.is_valid():
             return None
-        if document.public_entries.exists():
-            # The public copy shares this Document row: swapping its file would change the public site before
-            # the new file is verified. A new upload goes through verification; the old one stays public till then.
-            form.add_error("file", gettext("Dokumen ini sudah terbit, jadi berkasnya tidak diganti di tempat. Unggah "
-                                           "berkas baru sebagai lampiran, lalu lepas lampiran lama; situs tetap "
-                                           "menampilkan berkas lama sampai yang baru diverifikasi dan diunggah."))
-            return None
         try:
-            replace_document_file(request.user, document, form.cleaned_data["file"])
+            document = replace_attachment_file(request.user, self.run, self.entry, document,
+                                               form.cleaned_data["file"])
         except ServiceError as error:
             form.add_error("file", error.message)
             return None
-        return self.done(gettext("Berkas %(name)s diganti. Berkas baru sedang diperiksa ulang.")
-                         % {"name": document.original_name})
+        return self.done(gettext("Berkas %(name)s tersimpan sebagai versi %(version)s dan sedang diperiksa ulang. "
+                                 "Situs tetap menampilkan versi yang sudah terbit sampai versi baru diverifikasi "
+                                 "dan diterbitkan.") % {"name": document.original_name, "version": document.version})
 
     def detach(self, request, document_pk):
         self.require_drafting()

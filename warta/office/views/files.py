@@ -35,12 +35,16 @@ def _file_response(field_file, filename: str, media_type: str, inline: bool = Tr
 def document_inline(request, pk):
     units = visible_units(request.user)
     document = get_object_or_404(Document.objects.filter(
-        Q(entry_links__entry__unit__in=units) | Q(uploaded_by=request.user), pk=pk).distinct())
-    ocr = request.GET.get("versi") == "ocr" and document.ocr_file
-    field_file = document.ocr_file if ocr else document.file
-    inline = document.media_type in INLINE_TYPES or bool(ocr)
-    media_type = "application/pdf" if ocr else document.media_type
-    return _file_response(field_file, document.original_name, media_type, inline=inline and "unduh" not in request.GET)
+        Q(entry_links__entry__unit__in=units) | Q(announcements__unit__in=units) | Q(uploaded_by=request.user),
+        pk=pk).distinct())
+    number = request.GET.get("nomor", "")
+    # An earlier file version when asked for by number (``?nomor=2``), otherwise the current file.
+    source = get_object_or_404(document.versions, number=number) if number.isdigit() else document
+    ocr = request.GET.get("versi") == "ocr" and source.ocr_file
+    field_file = source.ocr_file if ocr else source.file
+    inline = source.media_type in INLINE_TYPES or bool(ocr)
+    media_type = "application/pdf" if ocr else source.media_type
+    return _file_response(field_file, source.original_name, media_type, inline=inline and "unduh" not in request.GET)
 
 
 @xframe_options_sameorigin

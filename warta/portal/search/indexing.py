@@ -1,7 +1,8 @@
 """Keeping the search index in step with what the public can see.
 
 The index holds one row per published register entry (its public copy, never the working copy) and per
-published announcement, with the cleaned text of their documents. Rows change in the same transaction as the
+published announcement, with the cleaned text of their documents' public files (the version the public gets,
+never a newer one still under review). Rows change in the same transaction as the
 public content they mirror: the portal listens to the models' own signals (a public copy saved or deleted,
 documents attached or detached, a document's text or review status changed) and to
 ``public_content_changed``. Scheduled publications are indexed with their time and found only once it has come;
@@ -13,27 +14,34 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from django.db import transaction
-from django.db.models import Prefetch
+from django.utils import timezone
 
 from warta.announcements.models import Announcement
-from warta.documents.models import Document
+from warta.documents.models import DocumentVersion
 from warta.registry.models import Category, EntryStatus, PublicEntry
 
-from ..access import document_is_servable
+from ..access import prefetched_files, public_files, public_files_prefetch
 from ..models import SearchDocument, SearchKind
 from .text import MAX_BODY_CHARS, clean_text, plain
 
 BATCH = 200
 
 
-def _documents_text(documents: Iterable[Document]) -> str:
+def _documents_text(content) -> str:
+    """The text of the content's public files; a scheduled publication is indexed with the files public then."""
+    if content.published_at > timezone.now():
+        files = public_files(content.documents.all(), at=content.published_at)
+    else:
+        files = prefetched_files(content.documents.all())
+    return _files_text(files)
+
+
+def _files_text(files: Iterable[DocumentVersion]) -> str:
     texts, room = [], MAX_BODY_CHARS
-    for document in documents:
+    for version in files:
         if room <= 0:
             break
-        if not document_is_servable(document):
-            continue  # a file whose personal-data review is open is neither served nor searchable
-        text = clean_text(document.text, limit=room)
+        text = clean_text(version.text, limit=room)
         if text:
             texts.append(text)
             room -= len(text) + 2
@@ -46,7 +54,7 @@ def _entry_row(public: PublicEntry) -> SearchDocument:
     return SearchDocument(
         kind=SearchKind.ENTRY, object_id=public.entry_id, unit_id=public.unit_id, category=public.category,
         year=public.year, published_at=public.published_at, title=plain(public.title),
-        summary=plain(" ".join(part for part in head if part)), body=_documents_text(public.documents.all()),
+        summary=plain(" ".join(part for part in head if part)), body=_documents_text(public),
     )
 
 
@@ -54,7 +62,7 @@ def _announcement_row(announcement: Announcement) -> SearchDocument:
     parts = [announcement.body, announcement.danger, announcement.affected, announcement.evacuation,
              announcement.avoidance, announcement.help_contact]
     body = plain(" ".join(part for part in parts if part))
-    documents = _documents_text(announcement.documents.all())
+    documents = _documents_text(announcement)
     return SearchDocument(
         kind=SearchKind.ANNOUNCEMENT, object_id=announcement.pk, unit_id=announcement.unit_id,
         category=announcement.category, year=announcement.published_at.year, published_at=announcement.published_at,
@@ -63,8 +71,8 @@ def _announcement_row(announcement: Announcement) -> SearchDocument:
     )
 
 
-def _documents_prefetch() -> Prefetch:
-    return Prefetch("documents", queryset=Document.objects.only("pk", "text", "pii_status", "malware_status"))
+def _documents_prefetch():
+    return public_files_prefetch(fields=("number", "text"))
 
 
 def index_entry(entry_id: int) -> bool:

@@ -7,7 +7,7 @@ from django.views.decorators.http import require_safe
 from warta.accounts.models import Office
 from warta.registry.models import Category
 
-from ..access import public_announcements, servable
+from ..access import public_announcements, public_files
 from ..structured import announcement_jsonld
 from .home import urgent_parts
 
@@ -40,6 +40,6 @@ def announcement(request, slug: str):
     return render(request, "portal/announcement.html", {
         "item": item,
         "parts": urgent_parts(item) if item.category == Category.SERTA_MERTA else [],
-        "documents": servable(item.documents.all()),
+        "documents": public_files(item.documents.all()),
         "jsonld": announcement_jsonld(request, item, office),
     })

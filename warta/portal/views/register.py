@@ -20,7 +20,7 @@ from warta.registry.exporting import export_csv, export_json, export_xlsx
 from warta.registry.models import Category, Edition, EditionStatus, PublicEntry
 
 from .. import caching
-from ..access import public_entries, public_entry_or_404, servable
+from ..access import public_entries, public_entry_or_404, public_files
 from ..structured import entry_jsonld
 
 PAGE_SIZE = 25
@@ -153,7 +153,7 @@ def _related(public: PublicEntry, limit: int = 5) -> list[PublicEntry]:
 @require_safe
 def entry(request, entry_id: int):
     public = public_entry_or_404(entry_id)
-    documents = servable(public.documents.all())
+    documents = public_files(public.documents.all())
     return render(request, "portal/entry.html", {
         "public": public,
         "documents": documents,

@@ -14,7 +14,12 @@ from django.utils import timezone
 from warta.accounts.models import Role
 from warta.core.errors import join_labels
 from warta.core.signals import public_content_changed
-from warta.documents.services import document_ready_for_verification
+from warta.documents.services import (
+    document_ready_for_verification,
+    mark_versions_verified,
+    publish_versions,
+    replace_document_file,
+)
 from warta.pos.models import Run, RunStatus, StepRun
 from warta.pos.services.guards import require_executor, require_role
 from warta.records.audit import record
@@ -148,6 +153,25 @@ def detach_document(actor, run: Run, entry: Entry, document, *, now: datetime | 
         record(actor, "registry.document.detached", entry, at=now, after={"document": document.pk})
 
 
+def replace_attachment_file(actor, run: Run, entry: Entry, document, new_file, *,
+                            now: datetime | None = None):
+    """A corrected file for an attached document becomes its next version; the entry goes back to draft in this
+    run, so the new file is verified before it is published. The public keeps the published file till then."""
+    now = now or timezone.now()
+    require_drafting(actor, run)
+    if not EntryDocument.objects.filter(entry=entry, document=document).exists():
+        raise errors.DOCUMENT_NOT_ATTACHED.error()
+    document = replace_document_file(actor, document, new_file)
+    with transaction.atomic():
+        Entry.objects.filter(pk=entry.pk).update(status=EntryStatus.DRAFT, run=run, updated_at=now)
+        revise(entry, actor, "berkas lampiran diganti",
+               {"lampiran": [document.original_name, f"{document.original_name} (versi {document.version})"]},
+               now, run=run)
+        record(actor, "registry.document.replaced", entry, at=now,
+               after={"document": document.pk, "version": document.version, "sha256": document.sha256})
+    return document
+
+
 def standing_exemption_ids(entries) -> set[int]:
     return set(Exemption.objects.standing().filter(entry__in=entries).values_list("entry_id", flat=True))
 
@@ -164,9 +188,10 @@ def verification_problems(run: Run) -> list[str]:
 
 def mark_run_verified(run: Run, actor, now: datetime) -> int:
     """The verification step approved: the run's drafts become verified."""
-    drafts = run.entries.filter(status=EntryStatus.DRAFT)
+    drafts = run.entries.filter(status=EntryStatus.DRAFT).prefetch_related("attachments__document")
     count = 0
     for entry in drafts:
+        mark_versions_verified(actor, [link.document for link in entry.attachments.all()], now)
         entry.status = EntryStatus.VERIFIED
         entry.verified_at = now
         entry.verified_by = actor
@@ -189,13 +214,15 @@ def _add_months(day: date, months: int) -> date:
 
 
 def _publish_entry(entry: Entry, actor, run: Run, at: datetime, now: datetime) -> PublicEntry:
+    documents = [link.document for link in entry.attachments.all()]
+    publish_versions(actor, documents, at)  # before the public copy is saved: its search row reads the public files
     values = entry.register_values()
     public, created = PublicEntry.objects.update_or_create(
         entry=entry, defaults={**values, "unit": entry.unit, "published_at": at, "first_published_at": at}
     )
     if not created:
         PublicEntry.objects.filter(pk=public.pk).update(first_published_at=entry.published_at or at)
-    public.documents.set([link.document for link in entry.attachments.all()])
+    public.documents.set(documents)
     entry.status = EntryStatus.PUBLISHED
     entry.published_at = at
     entry.publish_at = at if at > now else None

@@ -23,7 +23,7 @@ from django.utils import timezone
 from tqdm import tqdm
 
 from warta.accounts.models import Unit
-from warta.documents.models import Document, MalwareStatus, PIIStatus, TextStatus
+from warta.documents.models import Document, DocumentVersion, MalwareStatus, PIIStatus, TextStatus
 from warta.registry.models import Category, Entry, EntryStatus, PublicEntry
 
 BATCH = 1000
@@ -183,7 +183,15 @@ class Command(BaseCommand):
                         malware_status=MalwareStatus.SKIPPED,
                     ))
                 with transaction.atomic():
-                    ids += [document.pk for document in Document.objects.bulk_create(rows)]
+                    made = Document.objects.bulk_create(rows)
+                    DocumentVersion.objects.bulk_create(  # each file verified and published as version 1
+                        DocumentVersion(document=d, number=1, file=d.file.name, original_name=d.original_name,
+                                        media_type=d.media_type, size=d.size, sha256=d.sha256,
+                                        page_count=d.page_count, text=d.text, uploaded_at=d.uploaded_at,
+                                        verified_at=d.uploaded_at, published_at=d.uploaded_at)
+                        for d in made
+                    )
+                    ids += [document.pk for document in made]
                 bar.update(len(rows))
         return ids
 

@@ -73,7 +73,7 @@ class AnnouncementFormView(DraftingBase):
     def _require_announcement(self):
         self.require_drafting()
         if self.announcement is None:
-            raise Refused("Simpan pengumuman terlebih dahulu, lalu lampirkan dokumennya.")
+            raise Refused(gettext("Simpan pengumuman terlebih dahulu, lalu lampirkan dokumennya."))
 
     def attach(self, request, _):
         self._require_announcement()
@@ -87,7 +87,7 @@ class AnnouncementFormView(DraftingBase):
         except ServiceError as error:
             add_service_error(form, error)
             return None
-        return self.done(f"{document.original_name} dilampirkan pada pengumuman ini.")
+        return self.done(gettext("%(name)s dilampirkan pada pengumuman ini.") % {"name": document.original_name})
 
     def upload(self, request, _):
         self._require_announcement()
@@ -100,8 +100,8 @@ class AnnouncementFormView(DraftingBase):
         except ServiceError as error:
             form.add_error("file" if error.field in (None, "file") else None, error.message)
             return None
-        return self.done(f"{document.original_name} terunggah dan dilampirkan. Teks dan data pribadinya sedang "
-                         "diperiksa.")
+        return self.done(gettext("%(name)s terunggah dan dilampirkan. Teks dan data pribadinya sedang diperiksa.")
+                         % {"name": document.original_name})
 
     def detach(self, request, document_pk):
         self._require_announcement()
@@ -112,7 +112,7 @@ class AnnouncementFormView(DraftingBase):
             detach_document(request.user, self.run, self.announcement, document)
         except ServiceError as error:
             raise Refused(error.message) from None
-        return self.done(f"{document.original_name} dilepas dari pengumuman ini.")
+        return self.done(gettext("%(name)s dilepas dari pengumuman ini.") % {"name": document.original_name})
 
     def save(self, request, _):
         self.require_drafting()

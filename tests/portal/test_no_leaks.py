@@ -204,12 +204,15 @@ def test_no_route_shows_what_is_not_public(client, world, staff, settings, annou
     # The open-data API: every list and filter, page by page, every guessed id, the catalogue and description.
     for url in API_LISTS:
         _api_walk(client, world, url)
-    news = {row["id"] for row in _api_walk(client, world, "/api/v1/announcements")}
-    assert news == {world.visible_announcement.pk}
+    news = {row["id"]: row for row in _api_walk(client, world, "/api/v1/announcements")}
+    assert set(news) == {world.visible_announcement.pk, world.public_announcement.pk}
+    shown = world.public_announcement.documents.get()  # its new file is not verified: the API keeps version 1
+    assert [d["sha256"] for d in news[world.public_announcement.pk]["documents"]] == [
+        shown.versions.get(number=1).sha256]
     assert {row["id"] for row in _api_walk(client, world, "/api/v1/entries")} == visible_ids
     for url in ("/api/dcat.json", "/api/v1/openapi.json", "/api/"):
         _get_clean(client, world, url)
-    _api_guesses(client, world, "announcements", news, max(Announcement.objects.values_list("pk", flat=True)) + 5)
+    _api_guesses(client, world, "announcements", set(news), max(Announcement.objects.values_list("pk", flat=True)) + 5)
     _api_guesses(client, world, "entries", visible_ids, max(Entry.objects.values_list("pk", flat=True)) + 5)
     _api_guesses(client, world, "documents", visible_docs, max(Document.objects.values_list("pk", flat=True)) + 5)
 

@@ -200,6 +200,9 @@ WARTA_CLAMAV = env("WARTA_CLAMAV")
 # --- Language and time: Bahasa Indonesia first, English available; datetimes stored in UTC.
 LANGUAGE_CODE = "id"
 LANGUAGES = [("id", "Bahasa Indonesia"), ("en", "English")]
+LANGUAGE_COOKIE_AGE = 365 * 24 * 3600  # the visitor's choice (warta.core.language) holds like the display cookies
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_SECURE = env_bool("WARTA_HTTPS")
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 USE_TZ = True

@@ -8,6 +8,7 @@ from datetime import timedelta
 
 import pytest
 from django.core.files.base import ContentFile
+from django.test import Client
 from django.utils import timezone
 from openpyxl import load_workbook
 
@@ -268,10 +269,43 @@ def test_unknown_pages_get_an_indonesian_404(client, office):
     assert "Halaman tidak ditemukan" in response.content.decode()
 
 
-def test_english_is_one_switch_away(client, world):
-    response = client.post("/i18n/setlang/", {"language": "en", "next": "/dip/"})
-    assert response.status_code == 302
+def _language_link(html: str, code: str) -> str:
+    (href,) = re.findall(rf'<a href="([^"]+)" lang="{code}" hreflang="{code}"', html)
+    return href.replace("&amp;", "&")
+
+
+def test_english_is_one_switch_away_and_indonesian_one_back(client, world):
+    page = client.get("/dip/?kategori=berkala")
+    assert "<form" not in page.content.decode().split('class="site-footer"')[1]  # a link, no form, no token
+    response = client.get(_language_link(page.content.decode(), "en"))
+    assert response.status_code == 302 and response["Location"] == "/dip/?kategori=berkala"
+    assert client.cookies["django_language"].value == "en"
     html = client.get("/dip/").content.decode()
     assert '<html lang="en"' in html
     assert "Public Information Register (DIP)" in html and "Skip to main content" in html
-    assert "2 items" in html
+    assert "2 items" in html and '<strong lang="en" aria-current="true">English</strong>' in html
+    back = client.get(_language_link(html, "id"))
+    assert back.status_code == 302 and back["Location"] == "/dip/"
+    html = client.get("/dip/").content.decode()
+    assert '<html lang="id"' in html and "Daftar Informasi Publik (DIP)" in html
+
+
+@pytest.mark.parametrize("target", ["https://contoh.invalid/dip/", "//contoh.invalid/", "javascript:alert(1)"])
+def test_the_language_switch_never_sends_a_visitor_off_the_site(client, office, target):
+    response = client.get("/i18n/setlang/", {"language": "en", "next": target})
+    assert response.status_code == 302 and response["Location"] == "/"
+    assert client.cookies["django_language"].value == "en"
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_a_form_may_post_the_choice_without_a_token(office):
+    client = Client(enforce_csrf_checks=True)
+    response = client.post("/i18n/setlang/", {"language": "en", "next": "/pengumuman/"})
+    assert response.status_code == 302 and response["Location"] == "/pengumuman/"
+    assert '<html lang="en"' in client.get("/pengumuman/").content.decode()
+
+
+def test_an_unknown_language_changes_nothing(client, office):
+    response = client.get("/i18n/setlang/", {"language": "fr", "next": "/dip/"})
+    assert response.status_code == 302 and response["Location"] == "/dip/"
+    assert "django_language" not in client.cookies

@@ -26,6 +26,7 @@ def robots_txt(request):
         "Disallow: /masuk/",
         "Disallow: /cari/",
         "Disallow: /tampilan/",
+        "Disallow: /i18n/",
         "Allow: /",
         f"Sitemap: {request.build_absolute_uri(reverse('portal:sitemap'))}",
     ]

@@ -67,9 +67,9 @@ use_database() {  # sqlite | postgres: point Warta at that bench database, migra
   export FIRST_ID LAST_ID
 }
 
-start_gunicorn() {  # $1: seconds pages are kept (0: every request renders), $2: X-Accel-Expires, $3: settings
-  DJANGO_SETTINGS_MODULE=${3:-warta.settings} WARTA_PAGE_CACHE_SECONDS=$1 WARTA_PROXY_CACHE_SECONDS=${2:-0} \
-    "$BIN/gunicorn" warta.wsgi:application --pythonpath "$ROOT/bench" \
+start_gunicorn() {  # $1: seconds pages are kept (0: every request renders), $2: X-Accel-Expires
+  WARTA_PAGE_CACHE_SECONDS=$1 WARTA_PROXY_CACHE_SECONDS=${2:-0} \
+    "$BIN/gunicorn" warta.wsgi:application \
     --bind "127.0.0.1:$PORT" --workers "$WORKERS" --log-level warning --access-logfile /dev/null &
   GUNICORN_PID=$!
   for _ in $(seq 1 100); do
@@ -161,11 +161,6 @@ for db in sqlite postgres; do
   start_gunicorn 0
   pages "$db, nothing kept (every request renders)" "http://127.0.0.1:$PORT"
   stop_gunicorn
-  if [ "$db" = sqlite ]; then  # PostgreSQL connections are already kept (CONN_MAX_AGE 60)
-    start_gunicorn 0 0 settings_persistent
-    pages "$db, nothing kept, connections kept (bench/settings_persistent.py)" "http://127.0.0.1:$PORT"
-    stop_gunicorn
-  fi
 
   start_gunicorn 600 1
   start_nginx proxy

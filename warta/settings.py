@@ -122,7 +122,8 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # Connections are kept (CONN_MAX_AGE 60, as for PostgreSQL): each gunicorn sync worker and each job thread has
+    # its own, and reopening the file on every request costs more than most public pages (docs/decisions.md).
     DATABASES["default"]["OPTIONS"] = {
         # IMMEDIATE takes the write lock at BEGIN, so concurrent writers queue instead of failing
         # with "database is locked" halfway through a service's transaction.

@@ -4,7 +4,7 @@ import csv
 import io
 import json
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.core.files.base import ContentFile
@@ -17,6 +17,7 @@ from tests.portal.conftest import LAPORAN, RENSTRA
 from warta.accounts.models import Office
 from warta.announcements.models import SERTA_MERTA_PARTS
 from warta.registry.models import Category
+from warta.registry.services.exemptions import ConsequenceTest, decide_exemption
 
 pytestmark = pytest.mark.django_db
 
@@ -59,6 +60,33 @@ def test_an_urgent_announcement_past_its_time_leaves_the_top(client, world, urge
     urgent.save()
     main = client.get("/").content.decode().split('id="isi"')[1]
     assert 'class="urgent"' not in main
+
+
+def _category_counts(html: str) -> dict[str, int]:
+    found = re.findall(r'category-count">([\d.]+)</span>\s*<span class="category-name">([^<]+)<', html)
+    return {label: int(count.replace(".", "")) for count, label in found}
+
+
+def test_counts_follow_publication_withdrawal_and_exemption_at_once(client, world, staff):
+    assert _category_counts(client.get("/").content.decode()) == {
+        "Informasi Berkala": 1, "Informasi Serta Merta": 0, "Informasi Tersedia Setiap Saat": 1,
+        "Informasi yang Dikecualikan": 1,
+    }
+    assert "1 informasi" in client.get("/dip/?kategori=berkala").content.decode()
+    w.published(staff, {**LAPORAN, "title": "Neraca 2025"})
+    w.withdrawn(staff, {"title": "Daftar hadir rapat", "category": Category.SETIAP_SAAT})
+    w.exempted(staff, {"title": "Nota dinas penyidikan", "category": Category.BERKALA})
+    assert _category_counts(client.get("/").content.decode())["Informasi yang Dikecualikan"] == 2
+    decide_exemption(staff["ppid"], ConsequenceTest(  # closed before it was ever in the register
+        information="Berkas perkara", consequence_if_opened="Mengganggu penyidikan.", benefit_if_closed="Aman.",
+        public_interest="Terlindungi.", period="Sampai putusan", place="Bengkulu", decided_on=date(2026, 11, 24),
+        grounds=["a"], participants=[{"name": "Rahmawati, S.Sos.", "position": "PPID"}]))
+    assert _category_counts(client.get("/").content.decode()) == {
+        "Informasi Berkala": 2, "Informasi Serta Merta": 0, "Informasi Tersedia Setiap Saat": 1,
+        "Informasi yang Dikecualikan": 3,
+    }
+    assert "2 informasi" in client.get("/dip/?kategori=berkala").content.decode()
+    assert "3 informasi" in client.get("/dip/").content.decode()
 
 
 def test_dip_lists_the_seven_columns_and_filters(client, world):

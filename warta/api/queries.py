@@ -3,13 +3,11 @@ page, feed and download uses); this module only narrows and prefetches."""
 
 from __future__ import annotations
 
-from django.db.models import Exists, OuterRef, Prefetch, QuerySet
-from django.utils import timezone
+from django.db.models import Prefetch, QuerySet
 
-from warta.announcements.models import Announcement
 from warta.documents.models import Document
-from warta.portal.access import SERVABLE_PII, public_entries
-from warta.registry.models import Category, Edition, EditionStatus, EntryStatus, PublicEntry
+from warta.portal.access import SERVABLE_PII, public_documents, public_entries
+from warta.registry.models import Edition, EditionStatus, PublicEntry
 
 # Above this many rows a snapshot is compared with the unit's public ids in one read instead of an IN list.
 LARGE_SNAPSHOT = 2000
@@ -25,18 +23,8 @@ def entries() -> QuerySet[PublicEntry]:
 
 
 def documents() -> QuerySet[Document]:
-    """``access.public_documents()`` written with EXISTS: the same rule (a document attached to a public entry or
-    a public announcement, its personal-data review settled; tests/api/test_visibility.py checks they agree), but
-    a page of 20 costs one index look-up per document instead of reading every attachment of the register."""
-    now = timezone.now()
-    entry_links = PublicEntry.documents.through.objects.filter(
-        document_id=OuterRef("pk"), publicentry__published_at__lte=now
-    ).exclude(publicentry__category=Category.DIKECUALIKAN)
-    announcement_links = Announcement.documents.through.objects.filter(
-        document_id=OuterRef("pk"), announcement__status=EntryStatus.PUBLISHED, announcement__published_at__lte=now
-    ).exclude(announcement__category=Category.DIKECUALIKAN)
-    return Document.objects.filter(Exists(entry_links) | Exists(announcement_links), pii_status__in=SERVABLE_PII
-                                   ).only(*DOCUMENT_FIELDS).prefetch_related(
+    """``access.public_documents()`` with only what the API shows and the public entries each is attached to."""
+    return public_documents().only(*DOCUMENT_FIELDS).prefetch_related(
         Prefetch("public_entries", queryset=public_entries().only("pk", "entry_id"), to_attr="public_copies"))
 
 

@@ -8,7 +8,6 @@ from django.utils import timezone
 from warta.core.errors import ErrorCode
 from warta.records.audit import record
 
-from . import caching
 from .models import Page, PageSlug
 
 TITLE_REQUIRED = ErrorCode("portal.page_title_required", "Judul halaman wajib diisi. Tulis judulnya, lalu simpan.")
@@ -43,7 +42,6 @@ def save_page(actor, slug: str, *, title: str, body: str, now: datetime | None =
     page.title, page.body, page.updated_at, page.updated_by = title, body, now, actor
     page.save()
     record(actor, "portal.page.saved", page, at=now, before=before, after={"title": title, "body": body})
-    caching.bump()
     return page
 
 
@@ -53,4 +51,3 @@ def delete_page(actor, page: Page, *, now: datetime | None = None) -> None:
     now = now or timezone.now()
     record(actor, "portal.page.deleted", page, at=now, before={"title": page.title, "body": page.body})
     page.delete()
-    caching.bump()

@@ -16,10 +16,10 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
 from warta.accounts.models import Office, Unit
+from warta.core.public_version import remember
 from warta.registry.exporting import export_csv, export_json, export_xlsx
 from warta.registry.models import Category, Edition, EditionStatus, PublicEntry
 
-from .. import caching
 from ..access import public_entries, public_entry_or_404, servable
 from ..structured import entry_jsonld
 
@@ -80,16 +80,25 @@ class Filters:
 
 
 def _years() -> list[int]:
-    return caching.cached("dip-years", lambda: sorted(
-        {year for year in public_entries().values_list("year", flat=True).distinct() if year}, reverse=True))
+    return remember("dip-years", lambda: sorted(
+        {year for year in public_entries().order_by().values_list("year", flat=True).distinct() if year},
+        reverse=True))
 
 
 def _units() -> list[tuple[str, str]]:
     def compute():
-        ids = set(public_entries().values_list("unit_id", flat=True).distinct())
+        ids = set(public_entries().order_by().values_list("unit_id", flat=True).distinct())
         return [(unit.code, unit.name) for unit in Unit.objects.filter(pk__in=ids).order_by("name")]
 
-    return caching.cached("dip-units", compute)
+    return remember("dip-units", compute)
+
+
+def _paginator(entries: QuerySet[PublicEntry], filters: Filters) -> Paginator:
+    """The total is the same for every page and order of the same filters: counted once per content version."""
+    paginator = Paginator(entries, PAGE_SIZE)
+    key = f"dip-count|{filters.category}|{filters.year}|{filters.unit}"
+    paginator.count = remember(key, entries.count)  # Paginator.count is a cached_property: this fills it
+    return paginator
 
 
 def _still_public(edition: Edition) -> bool:
@@ -113,7 +122,7 @@ def servable_edition(pk: int | None = None) -> Edition | None:
 def register(request):
     filters = Filters.from_request(request)
     entries = filters.apply(public_entries().select_related("unit"))
-    page = Paginator(entries, PAGE_SIZE).get_page(request.GET.get("halaman"))
+    page = _paginator(entries, filters).get_page(request.GET.get("halaman"))
     return render(request, "portal/register.html", {
         "page": page,
         "page_range": page.paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1),
@@ -122,7 +131,7 @@ def register(request):
         "years": _years(),
         "units": _units(),
         "sorts": [(key, label) for key, (label, _order) in SORTS.items()],
-        "edition": caching.cached("dip-edition", servable_edition),
+        "edition": remember("dip-edition", servable_edition),
         "download_query": request.GET.urlencode() if filters.active else "",
     })
 

@@ -17,5 +17,5 @@ def test_indonesian_whatever_the_browser_prefers(client):
 
 
 def test_english_when_the_visitor_chooses_it(client):
-    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    client.get("/i18n/setlang/", {"language": "en", "next": "/"})
     assert 'lang="en"' in client.get("/").content.decode()

@@ -122,7 +122,8 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # Connections are kept (CONN_MAX_AGE 60, as for PostgreSQL): each gunicorn sync worker and each job thread has
+    # its own, and reopening the file on every request costs more than most public pages (docs/decisions.md).
     DATABASES["default"]["OPTIONS"] = {
         # IMMEDIATE takes the write lock at BEGIN, so concurrent writers queue instead of failing
         # with "database is locked" halfway through a service's transaction.
@@ -207,6 +208,9 @@ WARTA_SIGNING_P12_PASSWORD = env("WARTA_SIGNING_P12_PASSWORD")
 # --- Language and time: Bahasa Indonesia first, English available; datetimes stored in UTC.
 LANGUAGE_CODE = "id"
 LANGUAGES = [("id", "Bahasa Indonesia"), ("en", "English")]
+LANGUAGE_COOKIE_AGE = 365 * 24 * 3600  # the visitor's choice (warta.core.language) holds like the display cookies
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_SECURE = env_bool("WARTA_HTTPS")
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 USE_TZ = True

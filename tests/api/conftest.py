@@ -2,7 +2,6 @@ from datetime import date, timedelta
 from types import SimpleNamespace
 
 import pytest
-from django.core.cache import cache
 from django.utils import timezone
 
 from tests.api import builders
@@ -31,14 +30,6 @@ FLOOD = {
     "avoidance": "Jauhi aliran sungai; amankan dokumen penting dalam kantong kedap air.",
     "help_contact": "BPBD Kota Bengkulu, telepon 112.",
 }
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    """Kept pages, the content version and rate-limit counters live in the cache: start each test empty."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

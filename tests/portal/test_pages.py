@@ -4,10 +4,13 @@ import csv
 import io
 import json
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.core.files.base import ContentFile
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from openpyxl import load_workbook
 
@@ -16,6 +19,7 @@ from tests.portal.conftest import LAPORAN, RENSTRA
 from warta.accounts.models import Office
 from warta.announcements.models import SERTA_MERTA_PARTS
 from warta.registry.models import Category
+from warta.registry.services.exemptions import ConsequenceTest, decide_exemption
 
 pytestmark = pytest.mark.django_db
 
@@ -60,6 +64,33 @@ def test_an_urgent_announcement_past_its_time_leaves_the_top(client, world, urge
     assert 'class="urgent"' not in main
 
 
+def _category_counts(html: str) -> dict[str, int]:
+    found = re.findall(r'category-count">([\d.]+)</span>\s*<span class="category-name">([^<]+)<', html)
+    return {label: int(count.replace(".", "")) for count, label in found}
+
+
+def test_counts_follow_publication_withdrawal_and_exemption_at_once(client, world, staff):
+    assert _category_counts(client.get("/").content.decode()) == {
+        "Informasi Berkala": 1, "Informasi Serta Merta": 0, "Informasi Tersedia Setiap Saat": 1,
+        "Informasi yang Dikecualikan": 1,
+    }
+    assert "1 informasi" in client.get("/dip/?kategori=berkala").content.decode()
+    w.published(staff, {**LAPORAN, "title": "Neraca 2025"})
+    w.withdrawn(staff, {"title": "Daftar hadir rapat", "category": Category.SETIAP_SAAT})
+    w.exempted(staff, {"title": "Nota dinas penyidikan", "category": Category.BERKALA})
+    assert _category_counts(client.get("/").content.decode())["Informasi yang Dikecualikan"] == 2
+    decide_exemption(staff["ppid"], ConsequenceTest(  # closed before it was ever in the register
+        information="Berkas perkara", consequence_if_opened="Mengganggu penyidikan.", benefit_if_closed="Aman.",
+        public_interest="Terlindungi.", period="Sampai putusan", place="Bengkulu", decided_on=date(2026, 11, 24),
+        grounds=["a"], participants=[{"name": "Rahmawati, S.Sos.", "position": "PPID"}]))
+    assert _category_counts(client.get("/").content.decode()) == {
+        "Informasi Berkala": 2, "Informasi Serta Merta": 0, "Informasi Tersedia Setiap Saat": 1,
+        "Informasi yang Dikecualikan": 3,
+    }
+    assert "2 informasi" in client.get("/dip/?kategori=berkala").content.decode()
+    assert "3 informasi" in client.get("/dip/").content.decode()
+
+
 def test_dip_lists_the_seven_columns_and_filters(client, world):
     html = client.get("/dip/").content.decode()
     headers = re.findall(r'<th scope="col">(.*?)</th>', html)
@@ -85,6 +116,23 @@ def test_dip_paginates(client, staff):
     assert 'href="?halaman=2"' in first
     second = client.get("/dip/?halaman=2").content.decode()
     assert "Informasi nomor 26" in second and "Informasi nomor 00" not in second
+
+
+def _queries(client, url: str) -> int:
+    client.get(url)  # totals and filter choices are counted once per content version: measure the next visit
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+def test_a_pages_queries_do_not_grow_with_its_rows(client, world, staff, settings):
+    settings.WARTA_PAGE_CACHE_SECONDS = 0  # every visit renders
+    urls = ["/", "/dip/", "/dip/?kategori=berkala", f"/dip/{world.visible_entry.pk}/", "/pengumuman/"]
+    before = {url: _queries(client, url) for url in urls}
+    for number in range(4):
+        w.published(staff, {**LAPORAN, "title": f"Neraca {number}", "tags": ["keuangan"]})
+    assert {url: _queries(client, url) for url in urls} == before
+    assert before["/dip/"] <= 2 and before[f"/dip/{world.visible_entry.pk}/"] <= 5
 
 
 def test_entry_page_shows_fields_documents_history_and_related(client, world, staff):
@@ -268,10 +316,43 @@ def test_unknown_pages_get_an_indonesian_404(client, office):
     assert "Halaman tidak ditemukan" in response.content.decode()
 
 
-def test_english_is_one_switch_away(client, world):
-    response = client.post("/i18n/setlang/", {"language": "en", "next": "/dip/"})
-    assert response.status_code == 302
+def _language_link(html: str, code: str) -> str:
+    (href,) = re.findall(rf'<a href="([^"]+)" lang="{code}" hreflang="{code}"', html)
+    return href.replace("&amp;", "&")
+
+
+def test_english_is_one_switch_away_and_indonesian_one_back(client, world):
+    page = client.get("/dip/?kategori=berkala")
+    assert "<form" not in page.content.decode().split('class="site-footer"')[1]  # a link, no form, no token
+    response = client.get(_language_link(page.content.decode(), "en"))
+    assert response.status_code == 302 and response["Location"] == "/dip/?kategori=berkala"
+    assert client.cookies["django_language"].value == "en"
     html = client.get("/dip/").content.decode()
     assert '<html lang="en"' in html
     assert "Public Information List (DIP)" in html and "Skip to main content" in html
-    assert "2 items" in html
+    assert "2 items" in html and '<strong lang="en" aria-current="true">English</strong>' in html
+    back = client.get(_language_link(html, "id"))
+    assert back.status_code == 302 and back["Location"] == "/dip/"
+    html = client.get("/dip/").content.decode()
+    assert '<html lang="id"' in html and "Daftar Informasi Publik (DIP)" in html
+
+
+@pytest.mark.parametrize("target", ["https://contoh.invalid/dip/", "//contoh.invalid/", "javascript:alert(1)"])
+def test_the_language_switch_never_sends_a_visitor_off_the_site(client, office, target):
+    response = client.get("/i18n/setlang/", {"language": "en", "next": target})
+    assert response.status_code == 302 and response["Location"] == "/"
+    assert client.cookies["django_language"].value == "en"
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_a_form_may_post_the_choice_without_a_token(office):
+    client = Client(enforce_csrf_checks=True)
+    response = client.post("/i18n/setlang/", {"language": "en", "next": "/pengumuman/"})
+    assert response.status_code == 302 and response["Location"] == "/pengumuman/"
+    assert '<html lang="en"' in client.get("/pengumuman/").content.decode()
+
+
+def test_an_unknown_language_changes_nothing(client, office):
+    response = client.get("/i18n/setlang/", {"language": "fr", "next": "/dip/"})
+    assert response.status_code == 302 and response["Location"] == "/dip/"
+    assert "django_language" not in client.cookies

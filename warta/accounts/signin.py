@@ -13,9 +13,10 @@ from django.contrib.auth import get_user_model, login
 from django.contrib.auth.signals import user_logged_in
 from django.dispatch import receiver
 from django.shortcuts import resolve_url
-from django.utils.http import url_has_allowed_host_and_scheme
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from warta.core.redirects import local_target
 
 from . import services
 
@@ -30,11 +31,7 @@ PENDING_SECONDS = 600
 def safe_next(request, value: str | None = None) -> str:
     """The `next` page if it is on this site, else the staff inbox (settings.LOGIN_REDIRECT_URL)."""
     target = value if value is not None else request.POST.get("next") or request.GET.get("next") or ""
-    if target and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return target
-    return resolve_url(settings.LOGIN_REDIRECT_URL)
+    return local_target(request, target, resolve_url(settings.LOGIN_REDIRECT_URL))
 
 
 def start_pending(request, user, next_url: str) -> None:

@@ -24,8 +24,10 @@ from warta.registry.models import Category, EditionStatus, EntryStatus, PublicEn
 
 from .models import PublicChange
 
-# Public pages also show these (names in the header, the procedures page, the staff-written pages).
-PLAIN_MODELS = ("accounts.Office", "accounts.Unit", "pos.Procedure", "portal.Page", "registry.PublicEntry")
+# Public pages also show these (names in the header, the procedures page, the staff-written pages, the number of
+# standing exemptions on the home page).
+PLAIN_MODELS = ("accounts.Office", "accounts.Unit", "pos.Procedure", "portal.Page", "registry.PublicEntry",
+                "registry.Exemption")
 
 
 # --- sources -------------------------------------------------------------------------------------------------

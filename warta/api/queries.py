@@ -3,13 +3,12 @@ page, feed and download uses); this module only narrows and prefetches."""
 
 from __future__ import annotations
 
-from django.db.models import Exists, OuterRef, Prefetch, QuerySet
-from django.utils import timezone
+from django.db.models import Prefetch, QuerySet
 
 from warta.announcements.models import Announcement
 from warta.documents.models import Document, DocumentVersion
-from warta.portal.access import public_announcements, public_entries, public_files_prefetch
-from warta.registry.models import Category, Edition, EditionStatus, EntryStatus, PublicEntry
+from warta.portal.access import public_announcements, public_documents, public_entries, public_files_prefetch
+from warta.registry.models import Category, Edition, EditionStatus, PublicEntry
 
 # The categories the public may see (exempt information never leaves the office).
 PUBLIC_CATEGORIES = [value for value in Category.values if value != Category.DIKECUALIKAN]
@@ -31,22 +30,11 @@ def announcements() -> QuerySet[Announcement]:
 
 
 def documents() -> QuerySet[DocumentVersion]:
-    """``access.public_documents()`` written with EXISTS: the same rule (the newest verified and published file of
-    a document attached to a public entry or a public announcement; tests/api/test_visibility.py checks they
-    agree), but a page of 20 costs one index look-up per document instead of reading every attachment of the
-    register. Each row is a public file; the document's id is its ``document_id``."""
-    now = timezone.now()
-    entry_links = PublicEntry.documents.through.objects.filter(
-        document_id=OuterRef("document_id"), publicentry__published_at__lte=now
-    ).exclude(publicentry__category=Category.DIKECUALIKAN)
-    announcement_links = Announcement.documents.through.objects.filter(
-        document_id=OuterRef("document_id"), announcement__status=EntryStatus.PUBLISHED,
-        announcement__published_at__lte=now,
-    ).exclude(announcement__category=Category.DIKECUALIKAN)
+    """``access.public_documents()`` with only what the API shows and the public entries each is attached to.
+    Each row is a public file; the document's id is its ``document_id``."""
     copies = Prefetch("public_entries", queryset=public_entries().only("pk", "entry_id"), to_attr="public_copies")
-    return (DocumentVersion.objects.newest_published(now).filter(Exists(entry_links) | Exists(announcement_links))
-            .only(*DOCUMENT_FIELDS).prefetch_related(
-                Prefetch("document", queryset=Document.objects.only("pk").prefetch_related(copies))))
+    return public_documents().only(*DOCUMENT_FIELDS).prefetch_related(
+        Prefetch("document", queryset=Document.objects.only("pk").prefetch_related(copies)))
 
 
 def editions() -> QuerySet[Edition]:

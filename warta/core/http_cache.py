@@ -12,17 +12,18 @@ For every request, in this order:
    is marked ``private, no-store``: no ETag is added, nothing is kept, nothing is answered 304 by us, so a
    staff view can never be stored by a shared cache or served to the public.
 3. An anonymous GET or HEAD of a public page gets a weak ETag built from the public content version and the
-   language, a Last-Modified from the latest public change, and ``public, max-age`` (``private, max-age`` when
-   the page carries a CSRF token: a shared cache must not hand one visitor's token to another). A matching
-   If-None-Match / If-Modified-Since gets 304. The rendered page is kept in Django's cache under the version
-   (``warta.core.page_cache``), so the next visitor is answered from memory until something is published.
+   language, a Last-Modified from the latest public change, and ``public, max-age`` (plus ``X-Accel-Expires``
+   for a reverse proxy when ``WARTA_PROXY_CACHE_SECONDS`` is set). A matching If-None-Match / If-Modified-Since
+   gets 304. The rendered page is kept in Django's cache under the version (``warta.core.page_cache``), so the
+   next visitor is answered from memory until something is published. A response carrying something of this
+   visitor's (a cookie, a CSRF token, messages) is ``private, no-cache`` instead, never kept and never shared.
 """
 
 from __future__ import annotations
 
 from django.conf import settings
 from django.http import HttpResponse
-from django.utils.cache import add_never_cache_headers, get_conditional_response, patch_cache_control
+from django.utils.cache import add_never_cache_headers, cc_delim_re, get_conditional_response, patch_cache_control
 from django.utils.http import http_date, parse_http_date_safe
 
 from . import page_cache, public_version, rate_limit
@@ -40,31 +41,41 @@ def mark_private(response) -> None:
     add_never_cache_headers(response)
 
 
+def directives(response) -> set[str]:
+    return {
+        part.split("=")[0].strip().lower()
+        for part in cc_delim_re.split(response.get("Cache-Control", ""))
+        if part.strip()
+    }
+
+
 def etag_for(request, version: public_version.PublicVersion) -> str:
     """Weak: the same content version, language and display cookies give an equivalent page."""
     parts = [version.token, getattr(request, "LANGUAGE_CODE", ""), page_cache.variant(request)]
     return 'W/"' + "-".join(part for part in parts if part) + '"'
 
 
-def stamp(response, request, version: public_version.PublicVersion, *, shareable: bool) -> None:
-    """Validators and freshness for an anonymous public response; what the view set itself wins."""
+def stamp(response, request, version: public_version.PublicVersion) -> None:
+    """Validators and freshness for a shareable anonymous public response; what the view set itself wins."""
     if "ETag" not in response:
         response["ETag"] = etag_for(request, version)
     if "Last-Modified" not in response:
         response["Last-Modified"] = http_date(version.timestamp)
     if "Cache-Control" not in response:
-        scope = "public" if shareable else "private"
-        patch_cache_control(response, **{scope: True}, max_age=settings.WARTA_PUBLIC_MAX_AGE)
-    if shareable and settings.WARTA_PROXY_CACHE_SECONDS > 0:
+        patch_cache_control(response, public=True, max_age=settings.WARTA_PUBLIC_MAX_AGE)
+    if settings.WARTA_PROXY_CACHE_SECONDS > 0 and not directives(response) & {"private", "no-store"}:
         # A reverse proxy (nginx) keeps it this long, then revalidates with If-None-Match: a publication shows
-        # within that time although browsers keep their copy for max-age (bench/nginx-proxy.conf).
+        # within that time although browsers keep their copy for max-age (deploy/nginx/warta.conf). nginx lets
+        # X-Accel-Expires override Cache-Control, so a view that marked itself private never gets one.
         response.setdefault("X-Accel-Expires", str(settings.WARTA_PROXY_CACHE_SECONDS))
 
 
 def not_modified(request, response):
     """A 304 (or 412) answering the request's preconditions against these validators, else None."""
     result = get_conditional_response(
-        request, etag=response.get("ETag"), last_modified=parse_http_date_safe(response.get("Last-Modified", "")),
+        request,
+        etag=response.get("ETag"),
+        last_modified=parse_http_date_safe(response.get("Last-Modified", "")),
         response=response,
     )
     if result is response:
@@ -95,14 +106,15 @@ class PublicCacheMiddleware:
         version = public_version.current()
         page = page_cache.load(request, version)
         if page is not None:
-            validators = HttpResponse(headers={name: value for name, value in page.headers
-                                               if name.lower() in VALIDATOR_HEADERS})
-            stamp(validators, request, version, shareable=not page.has_csrf_token)
+            validators = HttpResponse(
+                headers={name: value for name, value in page.headers if name.lower() in VALIDATOR_HEADERS}
+            )
+            stamp(validators, request, version)
             answer = not_modified(request, validators)
             if answer is not None:
                 return answer
-            response = page.response(request)
-            stamp(response, request, version, shareable=not page.has_csrf_token)
+            response = page.response()
+            stamp(response, request, version)
             response[CACHE_STATUS_HEADER] = "hit"
             return response
 
@@ -118,6 +130,6 @@ class PublicCacheMiddleware:
                 patch_cache_control(response, private=True, no_cache=True)
             return response
         kept = page_cache.store(request, response, version)
-        stamp(response, request, version, shareable=not page_cache.uses_csrf_token(request))
+        stamp(response, request, version)
         response[CACHE_STATUS_HEADER] = "miss" if kept else "bypass"
         return not_modified(request, response) or response

@@ -1,9 +1,8 @@
 """Rendered public pages kept in Django's cache, so a worker answers a repeated anonymous request from memory.
 
-Only what an anonymous visitor was shown is kept, and only when nothing in it belongs to that visitor. The one
-per-visitor part a public page may carry is the CSRF token of a form (the language switch in the footer):
-it is swapped for a placeholder when the page is kept and for the next visitor's own token when it is served.
-A page that sets a cookie of its own, changes the session or shows messages is never kept.
+Only what an anonymous visitor was shown is kept, and only when nothing in it belongs to that visitor. Public
+pages carry no form needing a CSRF token (the language switch is a link, ``warta.core.language``); a page that
+does use one, sets a cookie of its own, changes the session or shows messages is personal and never kept.
 
 Keys carry the public content version (``warta.core.public_version``), the host, the language, the full
 path and the visitor's other cookies (display preferences change the page), so publishing makes every kept
@@ -13,19 +12,15 @@ page unreachable at once; stale entries simply age out.
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
-from django.middleware.csrf import _unmask_cipher_token, get_token
 from django.utils.cache import cc_delim_re
 
 from .public_version import PublicVersion
 
-CSRF_PLACEHOLDER = b"@@warta-csrf-token@@"
-_TOKEN_CANDIDATE = re.compile(rb"(?<![A-Za-z0-9])[A-Za-z0-9]{64}(?![A-Za-z0-9])")
 # Headers the outer middleware adds again on the way out; a kept page holds only what the view said.
 _NOT_KEPT = {"vary", "content-length", "content-language", "set-cookie"}
 # Vary values the key already covers (language) or that a kept anonymous page cannot depend on.
@@ -38,13 +33,9 @@ class KeptPage:
     status: int
     content: bytes
     headers: tuple[tuple[str, str], ...]
-    has_csrf_token: bool
 
-    def response(self, request) -> HttpResponse:
-        content = self.content
-        if self.has_csrf_token:
-            content = content.replace(CSRF_PLACEHOLDER, get_token(request).encode())
-        response = HttpResponse(content, status=self.status)
+    def response(self) -> HttpResponse:
+        response = HttpResponse(self.content, status=self.status)
         for name, value in self.headers:
             response.headers[name] = value
         return response
@@ -78,14 +69,18 @@ def load(request, version: PublicVersion) -> KeptPage | None:
 
 
 def uses_csrf_token(request) -> bool:
+    """The page asked for this visitor's CSRF token (a form that posts): the token is theirs alone."""
     return bool(request.META.get("CSRF_COOKIE_NEEDS_UPDATE"))
 
 
 def is_personal(request, response) -> bool:
-    """The response carries something of this visitor's beyond a CSRF token."""
+    """The response carries something of this visitor's: a cookie, a session change, messages, a CSRF token."""
     session = getattr(request, "session", None)
-    return bool(response.cookies) or bool(session is not None and session.modified) or (
-        MESSAGES_COOKIE in request.COOKIES
+    return (
+        bool(response.cookies)
+        or bool(session is not None and session.modified)
+        or (MESSAGES_COOKIE in request.COOKIES)
+        or uses_csrf_token(request)
     )
 
 
@@ -93,14 +88,8 @@ def store(request, response, version: PublicVersion) -> bool:
     """Keep a fresh anonymous 200 response if it is safe to show to anyone; say whether it was kept."""
     if not _keepable(request, response):
         return False
-    content = response.content
-    has_token = uses_csrf_token(request)
-    if has_token:
-        content, replaced = _without_csrf_token(content, request.META.get("CSRF_COOKIE", ""))
-        if not replaced:
-            return False  # the token is in the page in a form we cannot find: never share it
     headers = tuple((name, value) for name, value in response.headers.items() if name.lower() not in _NOT_KEPT)
-    page = KeptPage(status=response.status_code, content=content, headers=headers, has_csrf_token=has_token)
+    page = KeptPage(status=response.status_code, content=response.content, headers=headers)
     cache.set(key(request, version), page, settings.WARTA_PAGE_CACHE_SECONDS)
     return True
 
@@ -112,20 +101,3 @@ def _keepable(request, response) -> bool:
         return False
     vary = {value.strip().lower() for value in cc_delim_re.split(response.get("Vary", "")) if value.strip()}
     return vary <= _HARMLESS_VARY and "no-store" not in response.get("Cache-Control", "")
-
-
-def _without_csrf_token(content: bytes, secret: str) -> tuple[bytes, int]:
-    """Replace every masked form of this visitor's CSRF secret by the placeholder."""
-    if not secret:
-        return content, 0
-    replaced = 0
-
-    def swap(match: re.Match) -> bytes:
-        nonlocal replaced
-        token = match.group(0)
-        if _unmask_cipher_token(token.decode()) == secret:
-            replaced += 1
-            return CSRF_PLACEHOLDER
-        return token
-
-    return _TOKEN_CANDIDATE.sub(swap, content), replaced

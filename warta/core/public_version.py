@@ -12,7 +12,8 @@ Reading the sources costs a handful of aggregate queries, so the token is kept i
 ``WARTA_PUBLIC_VERSION_SECONDS`` (a few seconds) and never past the next moment scheduled content becomes due:
 a scheduled publication appears on time without anyone publishing anything. ``forget()`` drops the kept token
 at once (the receivers of ``public_content_changed`` call it); other processes with their own local cache see
-the change within those few seconds.
+the change within those few seconds. ``remember`` keeps values derived from public content (counts, filter
+choices) under the token, so they change exactly when the pages showing them do.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import TypeVar
 
 from django.conf import settings
 from django.core.cache import cache
@@ -31,6 +33,9 @@ from django.db import transaction
 from django.utils import timezone
 
 CACHE_KEY = "warta:public-version"
+REMEMBER_SECONDS = 600  # values under an old token are unreachable at once; this only bounds the memory they hold
+T = TypeVar("T")
+_MISSING = object()
 EPOCH_START = datetime(1970, 1, 1, tzinfo=UTC)
 
 
@@ -88,6 +93,18 @@ def compute(now: datetime) -> tuple[PublicVersion, datetime | None]:
     upcoming = [s.next_change for s in states.values() if s.next_change and s.next_change > now]
     modified = min(latest, now).astimezone(UTC).replace(microsecond=0)
     return PublicVersion(token=digest.hexdigest()[:20], modified=modified), min(upcoming, default=None)
+
+
+def remember(name: str, compute: Callable[[], T], timeout: int = REMEMBER_SECONDS) -> T:
+    """A value computed once per content version (a count, a list of filter choices): kept in the cache under
+    the current token, so it is never older than the content it describes and every process agrees on it."""
+    digest = hashlib.sha256(f"{current().token}|{name}".encode()).hexdigest()[:32]
+    key = f"warta:versioned:{digest}"
+    value = cache.get(key, _MISSING)
+    if value is _MISSING:
+        value = compute()
+        cache.set(key, value, timeout)
+    return value
 
 
 def forget() -> None:

@@ -9,8 +9,9 @@ feed, sitemap, search result and download reads through these functions.
 
 from datetime import datetime
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 from django.http import Http404
+from django.utils import timezone
 
 from warta.announcements.models import Announcement
 from warta.documents.models import Document, DocumentVersion
@@ -25,16 +26,24 @@ def public_announcements() -> QuerySet[Announcement]:
     return Announcement.objects.public().exclude(category=Category.DIKECUALIKAN)
 
 
-def public_documents() -> QuerySet[DocumentVersion]:
-    """The file the public gets of each public document (one version per document; its id is ``document_id``)."""
-    attached = Q(document__in=public_entries().values("documents")) | Q(
-        document__in=public_announcements().values("documents")
+def public_documents(at: datetime | None = None) -> QuerySet[DocumentVersion]:
+    """The file the public gets of each public document (one version per document; its id is ``document_id``).
+
+    Written with EXISTS on the attachment tables: checking one document (or a page of them) costs an index look-up
+    each, never a pass over every attachment of the register (about a second at 200,000 documents)."""
+    at = at or timezone.now()
+    document = OuterRef("document_id")
+    entry_links = PublicEntry.documents.through.objects.filter(
+        document_id=document, publicentry__published_at__lte=at
+    ).exclude(publicentry__category=Category.DIKECUALIKAN)
+    announcement_links = Announcement.documents.through.objects.filter(
+        document_id=document, announcement__in=public_announcements()
     )
-    return DocumentVersion.objects.newest_published().filter(attached)
+    return DocumentVersion.objects.newest_published(at).filter(Exists(entry_links) | Exists(announcement_links))
 
 
 def public_entry_or_404(entry_id: int) -> PublicEntry:
-    public = public_entries().select_related("unit", "entry").filter(entry_id=entry_id).first()
+    public = public_entries().select_related("unit").filter(entry_id=entry_id).first()
     if public is None:
         raise Http404
     return public

@@ -12,7 +12,6 @@ from warta.accounts.models import Role
 from warta.core.errors import ErrorCode
 from warta.records.audit import record
 
-from . import caching
 from .models import Page, PageSlug
 
 TITLE_REQUIRED = ErrorCode("portal.page_title_required", _("Judul halaman wajib diisi. Tulis judulnya, lalu simpan."))
@@ -75,7 +74,6 @@ def save_page(actor, slug: str, *, title: str, body: str, now: datetime | None =
     page.title, page.body, page.updated_at, page.updated_by = title, body, now, actor
     page.save()
     record(actor, "portal.page.saved", page, at=now, before=before, after={"title": title, "body": body})
-    caching.bump()
     return page
 
 
@@ -85,4 +83,3 @@ def delete_page(actor, page: Page, *, now: datetime | None = None) -> None:
     now = now or timezone.now()
     record(actor, "portal.page.deleted", page, at=now, before={"title": page.title, "body": page.body})
     page.delete()
-    caching.bump()

@@ -1,4 +1,4 @@
-"""Receivers that keep the portal's derived data (search index, cached counts) in step with public content.
+"""Receivers that keep the portal's search index in step with public content.
 
 They run inside the publishing service's transaction, so the index changes exactly when the public copy does
 and rolls back with it.
@@ -7,24 +7,16 @@ and rolls back with it.
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from warta.announcements.models import Announcement
-from warta.core.signals import public_content_changed
 from warta.documents.models import Document
 from warta.registry.models import PublicEntry
 
-from . import caching
 from .search.indexing import index_announcement, index_entry
 
 M2M_ACTIONS = {"post_add", "post_remove", "post_clear"}
 
 
-def public_entry_saved(sender, instance, **kwargs):
+def public_entry_changed(sender, instance, **kwargs):
     index_entry(instance.entry_id)
-    caching.bump()
-
-
-def public_entry_deleted(sender, instance, **kwargs):
-    index_entry(instance.entry_id)
-    caching.bump()
 
 
 def public_entry_documents_changed(sender, instance, action, reverse, pk_set, **kwargs):
@@ -36,12 +28,10 @@ def public_entry_documents_changed(sender, instance, action, reverse, pk_set, **
             index_entry(entry_id)
     else:
         index_entry(instance.entry_id)
-    caching.bump()
 
 
 def announcement_saved(sender, instance, **kwargs):
     index_announcement(instance.pk)
-    caching.bump()
 
 
 def announcement_documents_changed(sender, instance, action, reverse, pk_set, **kwargs):
@@ -49,7 +39,6 @@ def announcement_documents_changed(sender, instance, action, reverse, pk_set, **
         return
     for pk in (pk_set or []) if reverse else [instance.pk]:
         index_announcement(pk)
-    caching.bump()
 
 
 def document_saved(sender, instance, created, **kwargs):
@@ -62,17 +51,11 @@ def document_saved(sender, instance, created, **kwargs):
         index_entry(entry_id)
     for pk in announcement_ids:
         index_announcement(pk)
-    if entry_ids or announcement_ids:
-        caching.bump()
-
-
-def content_changed(sender, **kwargs):
-    caching.bump()
 
 
 def connect() -> None:
-    post_save.connect(public_entry_saved, sender=PublicEntry, dispatch_uid="portal.public_entry_saved")
-    post_delete.connect(public_entry_deleted, sender=PublicEntry, dispatch_uid="portal.public_entry_deleted")
+    post_save.connect(public_entry_changed, sender=PublicEntry, dispatch_uid="portal.public_entry_saved")
+    post_delete.connect(public_entry_changed, sender=PublicEntry, dispatch_uid="portal.public_entry_deleted")
     m2m_changed.connect(public_entry_documents_changed, sender=PublicEntry.documents.through,
                         dispatch_uid="portal.public_entry_documents")
     post_save.connect(announcement_saved, sender=Announcement, dispatch_uid="portal.announcement_saved")
@@ -80,4 +63,3 @@ def connect() -> None:
     m2m_changed.connect(announcement_documents_changed, sender=Announcement.documents.through,
                         dispatch_uid="portal.announcement_documents")
     post_save.connect(document_saved, sender=Document, dispatch_uid="portal.document_saved")
-    public_content_changed.connect(content_changed, dispatch_uid="portal.public_content_changed")

@@ -6,9 +6,10 @@ The public layout reads the cookies (``base.html``) and puts the matching classe
 
 from django.conf import settings
 from django.http import HttpResponse, HttpResponseRedirect
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
+
+from warta.core.redirects import local_target
 
 CONTRAST_COOKIE, SIZE_COOKIE = "warta_kontras", "warta_teks"
 CONTRASTS = {"biasa", "tinggi"}
@@ -20,11 +21,7 @@ ACCENT_DEFAULT = "#0b5394"
 @never_cache
 @require_safe
 def display(request):
-    target = request.GET.get("next", "/")
-    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()},
-                                           require_https=request.is_secure()):
-        target = "/"
-    response = HttpResponseRedirect(target)
+    response = HttpResponseRedirect(local_target(request, request.GET.get("next")))
     for cookie, allowed, value in ((CONTRAST_COOKIE, CONTRASTS, request.GET.get("kontras")),
                                    (SIZE_COOKIE, SIZES, request.GET.get("teks"))):
         if value in allowed:
@@ -60,9 +57,9 @@ def readable_accent(colour: str) -> str:
 @require_safe
 def accent_css(request):
     """The office's accent colour as a stylesheet (no inline styles under the CSP)."""
-    from warta.accounts.models import Office
+    from warta.accounts.services import shown_office
 
-    office = Office.objects.order_by("pk").first()
+    office = shown_office()
     accent = readable_accent(office.accent_color if office else ACCENT_DEFAULT)
     response = HttpResponse(f":root {{ --accent: {accent}; }}\n", content_type="text/css; charset=utf-8")
     response["Cache-Control"] = "public, max-age=300"

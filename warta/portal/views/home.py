@@ -4,29 +4,29 @@ from django.db.models import Count
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
-from warta.accounts.models import Office
+from warta.accounts.services import shown_office
 from warta.announcements.models import SERTA_MERTA_PARTS, Announcement
+from warta.core.public_version import remember
 from warta.registry.models import Category, Exemption
 
-from .. import caching
 from ..access import public_announcements, public_entries
 from ..structured import organization, website
 
 LATEST = 5
+CATEGORIES = (Category.BERKALA, Category.SERTA_MERTA, Category.SETIAP_SAAT, Category.DIKECUALIKAN)
 
 
 def category_counts() -> list[dict]:
     """The four categories of UU 14/2008. Open ones count public register entries; the exempt one counts the
-    standing exemption register (the items themselves are never listed publicly)."""
-    def compute():
+    standing exemption register (the items themselves are never listed publicly). The numbers are counted once
+    per content version; the labels follow the visitor's language."""
+    def compute() -> dict[str, int]:
         counts = dict(public_entries().order_by().values_list("category").annotate(count=Count("pk")))
-        rows = [{"value": value, "label": Category(value).label, "count": counts.get(value, 0), "open": True}
-                for value in (Category.BERKALA, Category.SERTA_MERTA, Category.SETIAP_SAAT)]
-        rows.append({"value": Category.DIKECUALIKAN, "label": Category.DIKECUALIKAN.label,
-                     "count": Exemption.objects.standing().count(), "open": False})
-        return rows
+        return {**counts, Category.DIKECUALIKAN: Exemption.objects.standing().count()}
 
-    return caching.cached("category-counts", compute)
+    counts = remember("category-counts", compute)
+    return [{"value": value, "label": Category(value).label, "count": counts.get(value, 0),
+             "open": value != Category.DIKECUALIKAN} for value in CATEGORIES]
 
 
 def urgent_parts(announcement) -> list[tuple[str, str]]:
@@ -35,7 +35,7 @@ def urgent_parts(announcement) -> list[tuple[str, str]]:
 
 @require_safe
 def home(request):
-    office = Office.objects.order_by("pk").first()
+    office = shown_office()
     urgent = [(item, urgent_parts(item))
               for item in Announcement.objects.active_urgent().order_by("-published_at")[:3]]
     context = {

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.core.paginator import Paginator
-from django.db.models import Max, QuerySet
+from django.db.models import QuerySet
 from django.http import FileResponse, Http404, StreamingHttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -15,11 +15,12 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
-from warta.accounts.models import Office, Unit
+from warta.accounts.models import Unit
+from warta.accounts.services import shown_office
+from warta.core.public_version import remember
 from warta.registry.exporting import export_csv, export_json, export_xlsx
-from warta.registry.models import Category, Edition, EditionStatus, PublicEntry
+from warta.registry.models import Category, Edition, EditionStatus, PublicEntry, Revision
 
-from .. import caching
 from ..access import public_entries, public_entry_or_404, public_files
 from ..structured import entry_jsonld
 
@@ -44,6 +45,10 @@ REVISION_LABELS = {
     "dikecualikan": _("Dikecualikan"), "pengecualian dicabut": _("Pengecualian dicabut"),
 }
 PUBLIC_REVISION_ACTION = "terbit"
+RELATED_POOL = 60  # the newest entries of a category that "related entries" chooses from
+# What a row of the list shows: the seven columns, the category and year under the title, the link.
+LIST_FIELDS = ("entry_id", "number", "title", "category", "year", "holder", "responsible", "made_when", "made_where",
+               "form_printed", "form_digital", "retention")
 
 
 @dataclass
@@ -80,16 +85,25 @@ class Filters:
 
 
 def _years() -> list[int]:
-    return caching.cached("dip-years", lambda: sorted(
-        {year for year in public_entries().values_list("year", flat=True).distinct() if year}, reverse=True))
+    return remember("dip-years", lambda: sorted(
+        {year for year in public_entries().order_by().values_list("year", flat=True).distinct() if year},
+        reverse=True))
 
 
 def _units() -> list[tuple[str, str]]:
     def compute():
-        ids = set(public_entries().values_list("unit_id", flat=True).distinct())
+        ids = set(public_entries().order_by().values_list("unit_id", flat=True).distinct())
         return [(unit.code, unit.name) for unit in Unit.objects.filter(pk__in=ids).order_by("name")]
 
-    return caching.cached("dip-units", compute)
+    return remember("dip-units", compute)
+
+
+def _paginator(entries: QuerySet[PublicEntry], filters: Filters) -> Paginator:
+    """The total is the same for every page and order of the same filters: counted once per content version."""
+    paginator = Paginator(entries, PAGE_SIZE)
+    key = f"dip-count|{filters.category}|{filters.year}|{filters.unit}"
+    paginator.count = remember(key, entries.count)  # Paginator.count is a cached_property: this fills it
+    return paginator
 
 
 def _still_public(edition: Edition) -> bool:
@@ -112,8 +126,8 @@ def servable_edition(pk: int | None = None) -> Edition | None:
 @require_safe
 def register(request):
     filters = Filters.from_request(request)
-    entries = filters.apply(public_entries().select_related("unit"))
-    page = Paginator(entries, PAGE_SIZE).get_page(request.GET.get("halaman"))
+    entries = filters.apply(public_entries().only(*LIST_FIELDS))
+    page = _paginator(entries, filters).get_page(request.GET.get("halaman"))
     return render(request, "portal/register.html", {
         "page": page,
         "page_range": page.paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1),
@@ -122,32 +136,39 @@ def register(request):
         "years": _years(),
         "units": _units(),
         "sorts": [(key, label) for key, (label, _order) in SORTS.items()],
-        "edition": caching.cached("dip-edition", servable_edition),
+        "edition": remember("dip-edition", servable_edition),
         "download_query": request.GET.urlencode() if filters.active else "",
     })
 
 
 def _history(public: PublicEntry) -> list[dict]:
     """The entry's changes up to its latest publication: date, action and reason only, never the values."""
-    revisions = public.entry.revisions.all()
-    latest = revisions.filter(action=PUBLIC_REVISION_ACTION).aggregate(top=Max("number"))["top"]
+    revisions = list(Revision.objects.filter(entry_id=public.entry_id).only("number", "at", "action", "reason")
+                     .order_by("-number"))
+    latest = next((revision.number for revision in revisions if revision.action == PUBLIC_REVISION_ACTION), None)
     if latest is None:
         return []
     return [
         {"at": revision.at, "action": REVISION_LABELS.get(revision.action, revision.action.capitalize()),
          "reason": revision.reason}
-        for revision in revisions.filter(number__lte=latest).only("at", "action", "reason").order_by("-number")
+        for revision in revisions if revision.number <= latest
     ]
 
 
-def _related(public: PublicEntry, limit: int = 5) -> list[PublicEntry]:
-    """Entries sharing its tags first, then its category; newest first among equals."""
+def _related(public: PublicEntry, limit: int = 5) -> list[dict]:
+    """Entries sharing its tags first, then its category; newest first among equals. The newest of each category
+    are read once per content version: every entry page of that category starts from the same ones."""
+    def newest() -> list[dict]:
+        rows = (public_entries().filter(category=public.category).order_by("-first_published_at")
+                .values("pk", "entry_id", "title", "year", "tags")[:RELATED_POOL + 1])
+        return [{**row, "tags": {str(tag).lower() for tag in row["tags"] or []}} for row in rows]
+
+    pool = [row for row in remember(f"related-pool|{public.category}", newest) if row["pk"] != public.pk]
     tags = {str(tag).lower() for tag in public.tags or []}
-    pool = list(public_entries().filter(category=public.category).exclude(pk=public.pk)
-                .order_by("-first_published_at")[:60])
     if tags:
-        pool.sort(key=lambda other: -len(tags & {str(tag).lower() for tag in other.tags or []}))
-    return pool[:limit]
+        pool.sort(key=lambda other: -len(tags & other["tags"]))
+    label = public.category_label
+    return [{**other, "category_label": label} for other in pool[:limit]]
 
 
 @require_safe
@@ -159,13 +180,13 @@ def entry(request, entry_id: int):
         "documents": documents,
         "history": _history(public),
         "related": _related(public),
-        "jsonld": entry_jsonld(request, public, documents, Office.objects.order_by("pk").first()),
+        "jsonld": entry_jsonld(request, public, documents, shown_office()),
     })
 
 
 def download_name(extension: str, day: date | None = None) -> str:
     """dip-bpmp-bengkulu-2026-11-24.csv: the office's short name and the date (today in the office's zone)."""
-    office = Office.objects.order_by("pk").first()
+    office = shown_office()
     name = slugify((office.short_name or office.name) if office else "") or "warta"
     return f"dip-{name}-{day or timezone.localdate():%Y-%m-%d}.{extension}"
 

@@ -6,8 +6,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from warta.core.charts import bar_chart
+from warta.core.public_version import remember
 
-from .. import caching
 from ..access import public_entries
 from .home import category_counts
 
@@ -17,11 +17,11 @@ def _counts(field: str) -> list[tuple[str, int]]:
 
 
 def unit_counts() -> list[tuple[str, int]]:
-    return caching.cached("unit-counts", lambda: sorted(_counts("unit__name"), key=lambda row: (-row[1], row[0])))
+    return remember("unit-counts", lambda: sorted(_counts("unit__name"), key=lambda row: (-row[1], row[0])))
 
 
 def year_counts() -> list[tuple[int, int]]:
-    return caching.cached("year-counts", lambda: [(year, count) for year, count in _counts("year") if year])
+    return remember("year-counts", lambda: [(year, count) for year, count in _counts("year") if year])
 
 
 @require_safe

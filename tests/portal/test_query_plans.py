@@ -1,0 +1,90 @@
+"""The register is read through the index of the order each page asks for, not sorted whole, once the database
+has its planner statistics (the nightly job). SQLite only: it guesses that "published before now" keeps a
+quarter of the rows and would otherwise pick the published_at index and sort 100,000 rows for every page.
+PostgreSQL gathers real statistics itself (autovacuum); its plans are checked in bench/ at 100,000 entries."""
+
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.utils import timezone
+
+from warta.core.tasks import refresh_database_statistics
+from warta.portal.access import public_entries
+from warta.portal.views.register import Filters
+from warta.registry.models import Category, Entry, EntryStatus, PublicEntry
+
+pytestmark = pytest.mark.django_db
+sqlite_only = pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's planner (PostgreSQL: bench/)")
+CATEGORIES = [Category.BERKALA, Category.SETIAP_SAAT, Category.SERTA_MERTA, Category.DIKECUALIKAN]
+
+
+@pytest.fixture
+def register(office):
+    unit = office.units.order_by("pk").first()
+    now = timezone.now()
+    values = {"holder": "Subbagian Umum", "responsible": "Kepala Subbagian Umum", "year": 2025}
+    entries = Entry.objects.bulk_create(
+        Entry(
+            unit=unit,
+            number=n,
+            title=f"Informasi {n}",
+            category=CATEGORIES[n % 4],
+            status=EntryStatus.PUBLISHED,
+            **values,
+        )
+        for n in range(1, 3001)
+    )
+    PublicEntry.objects.bulk_create(
+        PublicEntry(
+            entry=entry,
+            unit=unit,
+            number=entry.number,
+            title=entry.title,
+            category=entry.category,
+            published_at=now - timedelta(minutes=entry.number),
+            first_published_at=now - timedelta(days=1),
+            **values,
+        )
+        for entry in entries
+    )
+
+
+def _plan(queryset) -> str:
+    sql, params = queryset.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN QUERY PLAN {sql}", params)
+        return " | ".join(str(row[-1]) for row in cursor.fetchall())
+
+
+def test_the_nightly_job_refreshes_sqlites_statistics_and_leaves_postgresql_to_autovacuum(register):
+    ran = refresh_database_statistics.call_local()
+    assert ran is (connection.vendor == "sqlite")
+    if ran:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT idx FROM sqlite_stat1 WHERE tbl = 'registry_publicentry'")
+            assert "publicentry_category_number" in {row[0] for row in cursor.fetchall()}
+
+
+@sqlite_only
+@pytest.mark.parametrize(
+    ("name", "queryset", "index"),
+    [
+        (
+            "DIP, one category, by number",
+            lambda: Filters(category=Category.BERKALA).apply(public_entries())[:25],
+            "publicentry_category_number",
+        ),
+        ("DIP, everything, by number", lambda: Filters().apply(public_entries())[:25], "publicentry_number"),
+        (
+            "newest on the home page",
+            lambda: public_entries().order_by("-first_published_at", "-pk")[:5],
+            "publicentry_first_published",
+        ),
+    ],
+)
+def test_register_pages_walk_the_index_of_their_order(register, name, queryset, index):
+    refresh_database_statistics.call_local()
+    plan = _plan(queryset())
+    assert index in plan and "TEMP B-TREE" not in plan, f"{name}: {plan}"
+    assert len(list(queryset())) == (5 if "home" in name else 25)

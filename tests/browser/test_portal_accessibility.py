@@ -12,8 +12,9 @@ from tests.portal import world as w
 from warta.registry.models import Category
 
 pytestmark = pytest.mark.django_db(transaction=True)
-# The portal tests' fixtures: the world of public and hidden content, documents, a fresh cache.
-world, doc, capture, _fresh_cache = portal.world, portal.doc, portal.capture, portal._fresh_cache
+# The portal tests' fixtures: the world of public and hidden content and its documents (tests/conftest.py
+# starts every test with an empty cache).
+world, doc, capture = portal.world, portal.doc, portal.capture
 
 
 @pytest.fixture

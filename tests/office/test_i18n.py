@@ -1,10 +1,7 @@
 """The staff workspace in English: a staff member who switched language reads every label of the workspace in
 English, while the default stays Bahasa Indonesia. Data (titles, names, the POS's own wording) stays as typed."""
 
-import ast
-import gettext
 import re
-from pathlib import Path
 
 import pytest
 from django.urls import reverse
@@ -178,56 +175,3 @@ def test_default_stays_indonesian_whatever_the_browser_prefers(staff, login, run
     assert 'lang="id"' in html and "<h1>Tugas Saya</h1>" in html and "Langkah yang menunggu Anda" in html
     html = client.get(reverse("office:entry_new", args=[run.pk])).content.decode()
     assert "Simpan informasi" in html and "(wajib)" in html and "My tasks" not in html
-
-
-CATALOGUE = Path(__file__).resolve().parents[2] / "warta" / "office" / "locale" / "en" / "LC_MESSAGES"
-
-
-def po_entries(path: Path) -> list[dict]:
-    """The entries of a .po file: flags, msgctxt, msgid, msgid_plural and msgstr / msgstr[n], as text."""
-    entries, entry, field = [], None, None
-    for line in [*path.read_text(encoding="utf-8").splitlines(), ""]:
-        if not line.strip():
-            if entry:
-                entries.append(entry)
-            entry = None
-            continue
-        entry = entry if entry is not None else {"flags": set()}
-        if line.startswith("#,"):
-            entry["flags"] |= {flag.strip() for flag in line[2:].split(",")}
-        elif line.startswith("#"):
-            continue
-        elif line.startswith('"'):
-            entry[field] += ast.literal_eval(line)
-        else:
-            field, _, value = line.partition(" ")
-            entry[field] = ast.literal_eval(value)
-    return [entry for entry in entries if entry.get("msgid")]  # the header has an empty msgid
-
-
-def translations(entry: dict) -> list[str]:
-    return [value for key, value in entry.items() if key.startswith("msgstr")]
-
-
-def test_office_catalogue_has_no_untranslated_or_fuzzy_entries():
-    entries = po_entries(CATALOGUE / "django.po")
-    assert len(entries) > 400
-    untranslated = [entry["msgid"] for entry in entries if not all(translations(entry))]
-    fuzzy = [entry["msgid"] for entry in entries if "fuzzy" in entry["flags"]]
-    assert not untranslated, f"untranslated in warta/office/locale/en: {untranslated}"
-    assert not fuzzy, f"fuzzy in warta/office/locale/en: {fuzzy}"
-
-
-def test_office_mo_is_compiled_from_the_po():
-    with (CATALOGUE / "django.mo").open("rb") as handle:
-        compiled = gettext.GNUTranslations(handle)._catalog
-    stale = []
-    for entry in po_entries(CATALOGUE / "django.po"):
-        key = f"{entry['msgctxt']}\x04{entry['msgid']}" if "msgctxt" in entry else entry["msgid"]
-        if "msgid_plural" in entry:
-            found = [compiled.get((key, index)) for index in range(len(translations(entry)))]
-        else:
-            found = [compiled.get(key)]
-        if found != translations(entry):
-            stale.append(entry["msgid"])
-    assert not stale, f"django.mo differs from django.po (run msgfmt or compilemessages): {stale}"

@@ -104,30 +104,28 @@ def inbox(request):
     return render(request, "office/inbox.html", context)
 
 
+def _queue_action(request, step_run_pk, service, done: str):
+    step_run = _visible_step(request.user, step_run_pk)
+    try:
+        service(request.user, step_run)
+    except ServiceError as error:
+        return forbidden(request, error.message)
+    messages.success(request, done % {"step": step_run.step.number, "run": step_run.run.number})
+    return HttpResponseRedirect(screen_url(step_run.run, step_run.step))
+
+
 @require_POST
 @staff_view(STAFF_ROLES)
 def claim(request, step_run_pk):
-    step_run = _visible_step(request.user, step_run_pk)
-    try:
-        claim_step(request.user, step_run)
-    except ServiceError as error:
-        return forbidden(request, error.message)
-    messages.success(request, gettext("Tugas langkah %(step)s disposisi %(run)s Anda ambil.")
-                     % {"step": step_run.step.number, "run": step_run.run.number})
-    return HttpResponseRedirect(screen_url(step_run.run, step_run.step))
+    return _queue_action(request, step_run_pk, claim_step,
+                         gettext("Tugas langkah %(step)s disposisi %(run)s Anda ambil."))
 
 
 @require_POST
 @staff_view(STAFF_ROLES)
 def release(request, step_run_pk):
-    step_run = _visible_step(request.user, step_run_pk)
-    try:
-        release_claim(request.user, step_run)
-    except ServiceError as error:
-        return forbidden(request, error.message)
-    messages.success(request, gettext("Tugas langkah %(step)s disposisi %(run)s dikembalikan ke antrean bersama.")
-                     % {"step": step_run.step.number, "run": step_run.run.number})
-    return HttpResponseRedirect(screen_url(step_run.run, step_run.step))
+    return _queue_action(request, step_run_pk, release_claim,
+                         gettext("Tugas langkah %(step)s disposisi %(run)s dikembalikan ke antrean bersama."))
 
 
 def _visible_step(user, step_run_pk) -> StepRun:

@@ -12,12 +12,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext, ngettext
 
-from warta.accounts.models import Role
 from warta.core.errors import ServiceError
 from warta.core.formats import format_filesize
-from warta.documents.models import Document, PIIFinding, TextStatus
+from warta.documents.models import Document, TextStatus
 from warta.documents.services import (
-    clear_finding,
     document_ready_for_verification,
     upload_document,
 )
@@ -33,14 +31,14 @@ from warta.registry.services.entries import (
 from warta.registry.services.importing import import_register
 
 from .. import errors
-from ..access import Refused, add_service_error, has_any
-from ..forms.drafting import ClearFindingForm, EntryForm, ImportForm, ReplaceForm, UploadForm
+from ..access import Refused, add_service_error
+from ..forms.drafting import EntryForm, ImportForm, ReplaceForm, UploadForm
 from ..screens import DRAFTING
 from .base import StepScreen
+from .findings import FindingClearing, entry_findings
 
 IMPORT_SESSION_KEY = "office_import"
 PENDING_TEXT = {TextStatus.PENDING, TextStatus.OCR_NEEDED, TextStatus.OCR_RUNNING}
-CLEARING_ROLES = {Role.PPID, Role.PENELAAH}
 
 
 def unit_entries(run):
@@ -229,12 +227,15 @@ def version_rows(document) -> list[dict]:
     return [{"version": version, "public": version is shown} for version in versions]
 
 
-class EntryDocumentsView(DraftingBase):
+class EntryDocumentsView(FindingClearing, DraftingBase):
     """The documents of one entry: upload (with a progress bar when JS is on), status as it arrives, replace,
     detach, and — for the PPID or Penelaah — clearing a personal-data finding with a reason."""
 
     template_name = "office/entry_documents.html"
     actions = {"unggah": "upload", "ganti": "replace", "lepas": "detach", "aman": "clear"}
+
+    def findings(self):
+        return entry_findings(self.entry)
 
     def load(self, request, pk, entry_pk=None, **kwargs):
         super().load(request, pk, **kwargs)
@@ -250,12 +251,12 @@ class EntryDocumentsView(DraftingBase):
 
     def status_context(self) -> dict:
         rows = document_rows(self.entry)
-        can_clear = has_any(self.request.user, CLEARING_ROLES)
+        can_clear = self.can_clear()
         return {
             "run": self.run, "entry": self.entry, "rows": rows, "polling": any(row["pending"] for row in rows),
             "can_draft": not self.drafting_refusal(), "can_clear": can_clear,
             "replace_forms": {key.split(":")[1]: form for key, form in self.bound.items() if key.startswith("ganti:")},
-            "clear_forms": {key.split(":")[1]: form for key, form in self.bound.items() if key.startswith("aman:")},
+            "clear_forms": self.clear_forms(),
         }
 
     def context(self) -> dict:
@@ -315,18 +316,3 @@ class EntryDocumentsView(DraftingBase):
         except ServiceError as error:
             raise Refused(error.message) from None
         return self.done(gettext("%(name)s dilepas dari informasi ini.") % {"name": document.original_name})
-
-    def clear(self, request, finding_pk):
-        if not has_any(request.user, CLEARING_ROLES):
-            raise Refused(gettext("Temuan data pribadi dinyatakan aman oleh PPID atau Penelaah Teknis Kebijakan."))
-        finding = get_object_or_404(PIIFinding, pk=finding_pk or 0, document__entry_links__entry=self.entry)
-        form = ClearFindingForm(request.POST, prefix=f"aman-{finding.pk}")
-        self.bound[f"aman:{finding.pk}"] = form
-        if form.is_valid():
-            try:
-                clear_finding(request.user, finding, form.cleaned_data["note"])
-            except ServiceError as error:
-                add_service_error(form, error)
-            else:
-                return self.done(gettext("Temuan %(finding)s dinyatakan aman.") % {"finding": finding})
-        return None

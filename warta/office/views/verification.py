@@ -1,29 +1,29 @@
 """Step 3 of the POS: the Penelaah checks the run's entries and documents side by side, then approves or returns."""
 
-from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext
 
 from warta.core.errors import ServiceError
-from warta.documents.models import PIIFinding
-from warta.documents.services import clear_finding
 from warta.pos.services import verify
 from warta.registry.services.entries import verification_problems
 
-from ..access import Refused, add_service_error, has_any
-from ..forms.drafting import ClearFindingForm
+from ..access import add_service_error
 from ..forms.verification import ApproveForm, ReturnForm
 from ..screens import VERIFICATION
 from .base import StepScreen
-from .drafting import CLEARING_ROLES, document_rows
+from .drafting import document_rows
+from .findings import FindingClearing, run_findings
 
 
-class VerificationScreen(StepScreen):
+class VerificationScreen(FindingClearing, StepScreen):
     screen = VERIFICATION
     template_name = "office/verification.html"
     # No "selesai": the verification step ends with Setujui or Kembalikan.
     actions = {"jelaskan": "explain", "alihkan": "delegate", "kelengkapan": "record_input",
                "setujui": "approve", "kembalikan": "return_", "aman": "clear"}
+
+    def findings(self):
+        return run_findings(self.run)
 
     def context(self) -> dict:
         context = super().context()
@@ -32,13 +32,12 @@ class VerificationScreen(StepScreen):
         documents = [row["document"] for _, doc_rows in rows for row in doc_rows]
         chosen = self.request.GET.get("dokumen", "")
         preview = next((d for d in documents if str(d.pk) == chosen), documents[0] if documents else None)
-        clear_forms = {key.split(":")[1]: form for key, form in self.bound.items() if key.startswith("aman:")}
         context.update(
             entry_rows=rows, preview=preview, announcements=self.run.announcements.all(),
             problems=verification_problems(self.run) if self.active else [],
             approve_form=self.form("setujui", lambda: ApproveForm(prefix="setujui")),
             return_form=self.form("kembalikan", lambda: ReturnForm(prefix="kembalikan")),
-            can_clear=has_any(self.request.user, CLEARING_ROLES), clear_forms=clear_forms,
+            can_clear=self.can_clear(), clear_forms=self.clear_forms(),
         )
         return context
 
@@ -69,18 +68,3 @@ class VerificationScreen(StepScreen):
             return None
         return self.done(gettext("Disposisi dikembalikan ke penyusun dengan alasan Anda."),
                          reverse("office:run", args=[self.run.pk]))
-
-    def clear(self, request, finding_pk):
-        if not has_any(request.user, CLEARING_ROLES):
-            raise Refused(gettext("Temuan data pribadi dinyatakan aman oleh PPID atau Penelaah Teknis Kebijakan."))
-        finding = get_object_or_404(PIIFinding, pk=finding_pk or 0, document__entry_links__entry__run=self.run)
-        form = ClearFindingForm(request.POST, prefix=f"aman-{finding.pk}")
-        self.bound[f"aman:{finding.pk}"] = form
-        if form.is_valid():
-            try:
-                clear_finding(request.user, finding, form.cleaned_data["note"])
-            except ServiceError as error:
-                add_service_error(form, error)
-            else:
-                return self.done(gettext("Temuan %(finding)s dinyatakan aman.") % {"finding": finding})
-        return None

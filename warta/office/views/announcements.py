@@ -5,14 +5,12 @@ forms. The PPID can withdraw a published one."""
 
 from zoneinfo import ZoneInfo
 
-from django.contrib import messages
-from django.http import Http404, HttpResponseRedirect
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext
 from django.views import View
 
-from warta.accounts.models import Role
 from warta.announcements.models import Announcement
 from warta.announcements.services import (
     attach_document,
@@ -25,12 +23,12 @@ from warta.announcements.services import (
 )
 from warta.core.errors import ServiceError
 from warta.documents.services import document_ready_for_verification
-from warta.registry.models import Category, EntryStatus
+from warta.registry.models import Category
 
 from ..access import POS_ROLES, Refused, StaffMixin, add_service_error, visible_units
 from ..forms.announcements import AnnouncementForm, AttachDocumentForm, AttachUploadForm
-from ..forms.registry import WithdrawForm
 from .drafting import PENDING_TEXT, DraftingBase
+from .withdrawal import WithdrawableDetail
 
 
 class AnnouncementFormView(DraftingBase):
@@ -145,30 +143,19 @@ class AnnouncementList(StaffMixin, View):
         })
 
 
-class AnnouncementDetail(StaffMixin, View):
+class AnnouncementDetail(WithdrawableDetail):
     roles = POS_ROLES
+    template_name = "office/announcement_detail.html"
+    object_name = "announcement"
 
-    def render(self, request, announcement, form=None):
-        return render(request, "office/announcement_detail.html", {
-            "announcement": announcement,
-            "can_withdraw": request.user.has_role(Role.PPID) and announcement.status == EntryStatus.PUBLISHED,
-            "withdraw_form": form or WithdrawForm(prefix="tarik"),
-        })
+    def items(self, user):
+        return visible_announcements(user)
 
-    def get(self, request, pk):
-        return self.render(request, get_object_or_404(visible_announcements(request.user), pk=pk))
+    def withdraw(self, user, item, reason):
+        withdraw_announcement(user, item, reason=reason)
 
-    def post(self, request, pk):
-        announcement = get_object_or_404(visible_announcements(request.user), pk=pk)
-        if not request.user.has_role(Role.PPID):
-            raise Refused(gettext("Pengumuman yang terbit hanya dapat ditarik oleh PPID."))
-        form = WithdrawForm(request.POST, prefix="tarik")
-        if form.is_valid():
-            try:
-                withdraw_announcement(request.user, announcement, reason=form.cleaned_data["reason"])
-            except ServiceError as error:
-                add_service_error(form, error)
-            else:
-                messages.success(request, gettext("Pengumuman ditarik dari situs."))
-                return HttpResponseRedirect(reverse("office:announcement", args=[announcement.pk]))
-        return self.render(request, announcement, form)
+    def refusal(self):
+        return gettext("Pengumuman yang terbit hanya dapat ditarik oleh PPID.")
+
+    def withdrawn_message(self, item):
+        return gettext("Pengumuman ditarik dari situs.")

@@ -32,9 +32,9 @@ from ..forms.registry import (
     EditionSetForm,
     LiftForm,
     ParticipantFormSet,
-    WithdrawForm,
 )
 from ..services import notify_edition_approved, notify_edition_proposed
+from .withdrawal import WithdrawableDetail
 
 PPID = frozenset({Role.PPID})
 REGISTER_READERS = POS_ROLES
@@ -65,37 +65,30 @@ class RegisterList(StaffMixin, View):
         })
 
 
-class EntryDetail(StaffMixin, View):
+class EntryDetail(WithdrawableDetail):
     roles = REGISTER_READERS
+    template_name = "office/entry_detail.html"
+    object_name = "entry"
 
-    def render(self, request, entry, withdraw_form=None):
-        return render(request, "office/entry_detail.html", {
-            "entry": entry, "revisions": entry.revisions.select_related("actor", "run").order_by("-number"),
+    def items(self, user):
+        return visible_entries(user)
+
+    def extra_context(self, entry):
+        return {
+            "revisions": entry.revisions.select_related("actor", "run").order_by("-number"),
             "attachments": entry.attachments.select_related("document"),
             "public": getattr(entry, "public_copy", None) if entry.status == EntryStatus.PUBLISHED else None,
             "exemptions": entry.exemptions.all(),
-            "can_withdraw": request.user.has_role(Role.PPID) and entry.status == EntryStatus.PUBLISHED,
-            "withdraw_form": withdraw_form or WithdrawForm(prefix="tarik"),
-        })
+        }
 
-    def get(self, request, pk):
-        return self.render(request, get_object_or_404(visible_entries(request.user), pk=pk))
+    def withdraw(self, user, entry, reason):
+        withdraw_entry(user, entry, reason=reason)
 
-    def post(self, request, pk):
-        entry = get_object_or_404(visible_entries(request.user), pk=pk)
-        if not request.user.has_role(Role.PPID):
-            raise Refused(gettext("Informasi yang terbit hanya dapat ditarik oleh PPID."))
-        form = WithdrawForm(request.POST, prefix="tarik")
-        if form.is_valid():
-            try:
-                withdraw_entry(request.user, entry, reason=form.cleaned_data["reason"])
-            except ServiceError as error:
-                add_service_error(form, error)
-            else:
-                messages.success(request, gettext("Informasi nomor %(number)s ditarik dari situs.")
-                                 % {"number": entry.number})
-                return HttpResponseRedirect(reverse("office:entry", args=[entry.pk]))
-        return self.render(request, entry, withdraw_form=form)
+    def refusal(self):
+        return gettext("Informasi yang terbit hanya dapat ditarik oleh PPID.")
+
+    def withdrawn_message(self, entry):
+        return gettext("Informasi nomor %(number)s ditarik dari situs.") % {"number": entry.number}
 
 
 class Editions(StaffMixin, View):

@@ -324,6 +324,7 @@ def _language_link(html: str, code: str) -> str:
 def test_english_is_one_switch_away_and_indonesian_one_back(client, world):
     page = client.get("/dip/?kategori=berkala")
     assert "<form" not in page.content.decode().split('class="site-footer"')[1]  # a link, no form, no token
+    assert 'hreflang="en" aria-describedby="bahasa">English</a>' in page.content.decode()  # each in its own tongue
     response = client.get(_language_link(page.content.decode(), "en"))
     assert response.status_code == 302 and response["Location"] == "/dip/?kategori=berkala"
     assert client.cookies["django_language"].value == "en"
@@ -331,6 +332,7 @@ def test_english_is_one_switch_away_and_indonesian_one_back(client, world):
     assert '<html lang="en"' in html
     assert "Public Information List (DIP)" in html and "Skip to main content" in html
     assert "2 items" in html and '<strong lang="en" aria-current="true">English</strong>' in html
+    assert 'hreflang="id" aria-describedby="bahasa">Bahasa Indonesia</a>' in html
     back = client.get(_language_link(html, "id"))
     assert back.status_code == 302 and back["Location"] == "/dip/"
     html = client.get("/dip/").content.decode()

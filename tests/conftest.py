@@ -9,6 +9,17 @@ def _media_in_tmp(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Kept pages, values kept per content version (two tests' rolled-back databases can reach the same version)
+    and rate-limit counters live in the cache: each test starts and ends with it empty."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def procedure(db):
     """The seed's POS, loaded from its data file."""

@@ -2,7 +2,6 @@ from datetime import date, timedelta
 from types import SimpleNamespace
 
 import pytest
-from django.core.cache import cache
 from django.utils import timezone
 
 from tests.api import builders
@@ -17,14 +16,6 @@ HIDDEN = {
     "scheduled": "Jadwal seleksi pegawai 2027",
     "draft": "Konsep rencana kerja 2027",
 }
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    """Kept pages, the content version and rate-limit counters live in the cache: start each test empty."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -12,8 +12,8 @@ from tests.portal import world as w
 from warta.registry.models import Category
 
 pytestmark = pytest.mark.django_db(transaction=True)
-# The portal tests' fixtures: the world of public and hidden content, documents, a fresh cache.
-world, doc, capture, _fresh_cache = portal.world, portal.doc, portal.capture, portal._fresh_cache
+# The portal tests' fixtures: the world of public and hidden content, documents (tests/conftest.py empties the cache).
+world, doc, capture = portal.world, portal.doc, portal.capture
 
 
 @pytest.fixture

@@ -23,8 +23,8 @@ window.__csp = [];
 document.addEventListener('securitypolicyviolation', e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));
 """
 pytestmark = pytest.mark.django_db(transaction=True)
-# The portal tests' fixtures: the world of public and hidden content, documents, a fresh cache.
-world, doc, capture, _fresh_cache = portal.world, portal.doc, portal.capture, portal._fresh_cache
+# The portal tests' fixtures: the world of public and hidden content, documents (tests/conftest.py empties the cache).
+world, doc, capture = portal.world, portal.doc, portal.capture
 
 
 @pytest.fixture

@@ -1,20 +1,11 @@
 from datetime import timedelta
 
 import pytest
-from django.core.cache import cache
 from django.utils import timezone
 
 from warta.registry.models import Category, EntryStatus
 
 from . import world as w
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    """Counts and rendered pages are cached; each test starts with nothing kept from the one before."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

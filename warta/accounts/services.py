@@ -20,6 +20,7 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from warta.core.formats import format_date, format_filesize
+from warta.core.public_version import remember
 from warta.records.audit import record
 
 from . import errors
@@ -329,6 +330,12 @@ def note_sign_in(user, device) -> None:
 
 def current_office() -> Office | None:
     return Office.objects.order_by("pk").first()
+
+
+def shown_office() -> Office | None:
+    """The office as every page shows it (name, logo, contact, metadata): read once per public content version,
+    which an office profile change moves (``warta.api.public_state``). Forms that edit it use ``current_office``."""
+    return remember("office", current_office)
 
 
 @transaction.atomic

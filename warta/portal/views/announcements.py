@@ -4,7 +4,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
-from warta.accounts.models import Office
+from warta.accounts.services import shown_office
 from warta.registry.models import Category
 
 from ..access import public_announcements, servable
@@ -36,7 +36,7 @@ def announcement(request, slug: str):
     item = public_announcements().filter(slug=slug).first()
     if item is None:
         raise Http404
-    office = Office.objects.order_by("pk").first()
+    office = shown_office()
     return render(request, "portal/announcement.html", {
         "item": item,
         "parts": urgent_parts(item) if item.category == Category.SERTA_MERTA else [],

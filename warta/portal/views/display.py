@@ -57,9 +57,9 @@ def readable_accent(colour: str) -> str:
 @require_safe
 def accent_css(request):
     """The office's accent colour as a stylesheet (no inline styles under the CSP)."""
-    from warta.accounts.models import Office
+    from warta.accounts.services import shown_office
 
-    office = Office.objects.order_by("pk").first()
+    office = shown_office()
     accent = readable_accent(office.accent_color if office else ACCENT_DEFAULT)
     response = HttpResponse(f":root {{ --accent: {accent}; }}\n", content_type="text/css; charset=utf-8")
     response["Cache-Control"] = "public, max-age=300"

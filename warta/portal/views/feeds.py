@@ -5,7 +5,7 @@ from django.http import Http404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 
-from warta.accounts.models import Office
+from warta.accounts.services import shown_office
 from warta.registry.models import Category
 
 from ..access import public_announcements, public_entries
@@ -15,7 +15,7 @@ FEED_CATEGORIES = (Category.BERKALA, Category.SERTA_MERTA, Category.SETIAP_SAAT)
 
 
 def _office_name() -> str:
-    office = Office.objects.order_by("pk").first()
+    office = shown_office()
     return office.name if office else "Warta"
 
 

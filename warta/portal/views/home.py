@@ -4,7 +4,7 @@ from django.db.models import Count
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
-from warta.accounts.models import Office
+from warta.accounts.services import shown_office
 from warta.announcements.models import SERTA_MERTA_PARTS, Announcement
 from warta.core.public_version import remember
 from warta.registry.models import Category, Exemption
@@ -35,7 +35,7 @@ def urgent_parts(announcement) -> list[tuple[str, str]]:
 
 @require_safe
 def home(request):
-    office = Office.objects.order_by("pk").first()
+    office = shown_office()
     urgent = [(item, urgent_parts(item))
               for item in Announcement.objects.active_urgent().order_by("-published_at")[:3]]
     context = {

@@ -8,7 +8,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
-from warta.accounts.models import Office
+from warta.accounts.services import shown_office
 
 from ..access import public_announcements, public_entries
 from ..models import Page, PageSlug
@@ -79,7 +79,7 @@ def sitemap_section(request, section: str, number: int):
 @require_safe
 def logo(request):
     """The office logo, read through the storage API (MEDIA_ROOT is never served as such)."""
-    office = Office.objects.order_by("pk").first()
+    office = shown_office()
     if office is None or not office.logo:
         raise Http404
     try:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.core.paginator import Paginator
-from django.db.models import Max, QuerySet
+from django.db.models import QuerySet
 from django.http import FileResponse, Http404, StreamingHttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -15,7 +15,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
-from warta.accounts.models import Office, Unit
+from warta.accounts.models import Unit
+from warta.accounts.services import shown_office
 from warta.core.public_version import remember
 from warta.registry.exporting import export_csv, export_json, export_xlsx
 from warta.registry.models import Category, Edition, EditionStatus, PublicEntry
@@ -44,6 +45,9 @@ REVISION_LABELS = {
     "dikecualikan": _("Dikecualikan"), "pengecualian dicabut": _("Pengecualian dicabut"),
 }
 PUBLIC_REVISION_ACTION = "terbit"
+# What a row of the list shows: the seven columns, the category and year under the title, the link.
+LIST_FIELDS = ("entry_id", "number", "title", "category", "year", "holder", "responsible", "made_when", "made_where",
+               "form_printed", "form_digital", "retention")
 
 
 @dataclass
@@ -121,7 +125,7 @@ def servable_edition(pk: int | None = None) -> Edition | None:
 @require_safe
 def register(request):
     filters = Filters.from_request(request)
-    entries = filters.apply(public_entries().select_related("unit"))
+    entries = filters.apply(public_entries().only(*LIST_FIELDS))
     page = _paginator(entries, filters).get_page(request.GET.get("halaman"))
     return render(request, "portal/register.html", {
         "page": page,
@@ -138,14 +142,14 @@ def register(request):
 
 def _history(public: PublicEntry) -> list[dict]:
     """The entry's changes up to its latest publication: date, action and reason only, never the values."""
-    revisions = public.entry.revisions.all()
-    latest = revisions.filter(action=PUBLIC_REVISION_ACTION).aggregate(top=Max("number"))["top"]
+    revisions = list(public.entry.revisions.only("entry", "number", "at", "action", "reason").order_by("-number"))
+    latest = next((revision.number for revision in revisions if revision.action == PUBLIC_REVISION_ACTION), None)
     if latest is None:
         return []
     return [
         {"at": revision.at, "action": REVISION_LABELS.get(revision.action, revision.action.capitalize()),
          "reason": revision.reason}
-        for revision in revisions.filter(number__lte=latest).only("at", "action", "reason").order_by("-number")
+        for revision in revisions if revision.number <= latest
     ]
 
 
@@ -153,7 +157,7 @@ def _related(public: PublicEntry, limit: int = 5) -> list[PublicEntry]:
     """Entries sharing its tags first, then its category; newest first among equals."""
     tags = {str(tag).lower() for tag in public.tags or []}
     pool = list(public_entries().filter(category=public.category).exclude(pk=public.pk)
-                .order_by("-first_published_at")[:60])
+                .only("entry_id", "title", "category", "year", "tags").order_by("-first_published_at")[:60])
     if tags:
         pool.sort(key=lambda other: -len(tags & {str(tag).lower() for tag in other.tags or []}))
     return pool[:limit]
@@ -168,13 +172,13 @@ def entry(request, entry_id: int):
         "documents": documents,
         "history": _history(public),
         "related": _related(public),
-        "jsonld": entry_jsonld(request, public, documents, Office.objects.order_by("pk").first()),
+        "jsonld": entry_jsonld(request, public, documents, shown_office()),
     })
 
 
 def download_name(extension: str, day: date | None = None) -> str:
     """dip-bpmp-bengkulu-2026-11-24.csv: the office's short name and the date (today in the office's zone)."""
-    office = Office.objects.order_by("pk").first()
+    office = shown_office()
     name = slugify((office.short_name or office.name) if office else "") or "warta"
     return f"dip-{name}-{day or timezone.localdate():%Y-%m-%d}.{extension}"
 

@@ -39,7 +39,7 @@ def public_documents() -> QuerySet[Document]:
 
 
 def public_entry_or_404(entry_id: int) -> PublicEntry:
-    public = public_entries().select_related("unit", "entry").filter(entry_id=entry_id).first()
+    public = public_entries().select_related("unit").filter(entry_id=entry_id).first()
     if public is None:
         raise Http404
     return public

@@ -19,7 +19,7 @@ from warta.accounts.models import Unit
 from warta.accounts.services import shown_office
 from warta.core.public_version import remember
 from warta.registry.exporting import export_csv, export_json, export_xlsx
-from warta.registry.models import Category, Edition, EditionStatus, PublicEntry
+from warta.registry.models import Category, Edition, EditionStatus, PublicEntry, Revision
 
 from ..access import public_entries, public_entry_or_404, servable
 from ..structured import entry_jsonld
@@ -45,6 +45,7 @@ REVISION_LABELS = {
     "dikecualikan": _("Dikecualikan"), "pengecualian dicabut": _("Pengecualian dicabut"),
 }
 PUBLIC_REVISION_ACTION = "terbit"
+RELATED_POOL = 60  # the newest entries of a category that "related entries" chooses from
 # What a row of the list shows: the seven columns, the category and year under the title, the link.
 LIST_FIELDS = ("entry_id", "number", "title", "category", "year", "holder", "responsible", "made_when", "made_where",
                "form_printed", "form_digital", "retention")
@@ -142,7 +143,8 @@ def register(request):
 
 def _history(public: PublicEntry) -> list[dict]:
     """The entry's changes up to its latest publication: date, action and reason only, never the values."""
-    revisions = list(public.entry.revisions.only("entry", "number", "at", "action", "reason").order_by("-number"))
+    revisions = list(Revision.objects.filter(entry_id=public.entry_id).only("number", "at", "action", "reason")
+                     .order_by("-number"))
     latest = next((revision.number for revision in revisions if revision.action == PUBLIC_REVISION_ACTION), None)
     if latest is None:
         return []
@@ -153,14 +155,20 @@ def _history(public: PublicEntry) -> list[dict]:
     ]
 
 
-def _related(public: PublicEntry, limit: int = 5) -> list[PublicEntry]:
-    """Entries sharing its tags first, then its category; newest first among equals."""
+def _related(public: PublicEntry, limit: int = 5) -> list[dict]:
+    """Entries sharing its tags first, then its category; newest first among equals. The newest of each category
+    are read once per content version: every entry page of that category starts from the same ones."""
+    def newest() -> list[dict]:
+        rows = (public_entries().filter(category=public.category).order_by("-first_published_at")
+                .values("pk", "entry_id", "title", "year", "tags")[:RELATED_POOL + 1])
+        return [{**row, "tags": {str(tag).lower() for tag in row["tags"] or []}} for row in rows]
+
+    pool = [row for row in remember(f"related-pool|{public.category}", newest) if row["pk"] != public.pk]
     tags = {str(tag).lower() for tag in public.tags or []}
-    pool = list(public_entries().filter(category=public.category).exclude(pk=public.pk)
-                .only("entry_id", "title", "category", "year", "tags").order_by("-first_published_at")[:60])
     if tags:
-        pool.sort(key=lambda other: -len(tags & {str(tag).lower() for tag in other.tags or []}))
-    return pool[:limit]
+        pool.sort(key=lambda other: -len(tags & other["tags"]))
+    label = public.category_label
+    return [{**other, "category_label": label} for other in pool[:limit]]
 
 
 @require_safe

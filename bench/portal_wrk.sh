@@ -5,14 +5,17 @@
 #
 #   bench/portal_wrk.sh [sqlite|postgres|all]      (default: all)
 #
-# Settings by environment: WORKERS (gunicorn workers, default 2*nproc+1), CONNECTIONS (32), THREADS (2),
-# DURATION (15s), ENTRIES (100000), DOCUMENTS (200000), PG_URL (postgres://postgres@127.0.0.1:5432/warta_bench),
-# PORT (8765), NGINX_PORT (8766), PROXY_PORT (8767). The first run seeds each database (bench_seed) once.
-# Results: bench/var/results.md (a Markdown table) and every wrk output under bench/var/wrk/.
+# Settings by environment: PYTHON (the virtualenv's python, default .venv/bin/python), WORKERS (gunicorn workers,
+# default 2*nproc+1), CONNECTIONS (32), THREADS (2), DURATION (15s), ENTRIES (100000), DOCUMENTS (200000), PG_URL
+# (postgres://postgres@127.0.0.1:5432/warta_bench), PORT (8765), NGINX_PORT (8766), PROXY_PORT (8767). The first
+# run seeds each database (bench_seed) once. Results: bench/var/results.md (a Markdown table) and every wrk output
+# under bench/var/wrk/. "CPU ms/req" is the gunicorn workers' CPU time over the timed run divided by the requests
+# answered: what a page costs the server, which the machine's other load inflates far less than req/s.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
-BIN=$ROOT/.venv/bin
+PYTHON=${PYTHON:-$ROOT/.venv/bin/python}
+WARTA=("$PYTHON" -m warta)  # the code of this checkout (cwd first on sys.path), whatever the venv has installed
 OUT=$ROOT/bench/var
 WORKERS=${WORKERS:-$(( $(nproc) * 2 + 1 ))}
 CONNECTIONS=${CONNECTIONS:-32}
@@ -55,21 +58,24 @@ use_database() {  # sqlite | postgres: point Warta at that bench database, migra
   else
     unset DATABASE_URL
   fi
-  "$BIN/warta" migrate --noinput -v0
-  "$BIN/warta" collectstatic --noinput -v0
-  if [ "$("$BIN/warta" shell -v 0 -c 'from warta.registry.models import PublicEntry; print(PublicEntry.objects.count())')" = 0 ]; then
-    "$BIN/warta" bench_seed --entries "$ENTRIES" --documents "$DOCUMENTS"
+  "${WARTA[@]}" migrate --noinput -v0
+  "${WARTA[@]}" collectstatic --noinput -v0
+  if [ "$("${WARTA[@]}" shell -v 0 -c 'from warta.registry.models import PublicEntry; print(PublicEntry.objects.count())')" = 0 ]; then
+    "${WARTA[@]}" bench_seed --entries "$ENTRIES" --documents "$DOCUMENTS"
   fi
-  ENTRY_RANGE=$("$BIN/warta" shell -v 0 -c 'from django.db.models import Max, Min; from warta.registry.models import PublicEntry as P; a = P.objects.aggregate(lo=Min("entry_id"), hi=Max("entry_id")); print(a["lo"], a["hi"])')
+  "${WARTA[@]}" shell -v 0 -c 'from warta.core.database import refresh_planner_statistics as r; r()'  # nightly job
+  ENTRY_RANGE=$("${WARTA[@]}" shell -v 0 -c 'from django.db.models import Max, Min; from warta.registry.models import PublicEntry as P; a = P.objects.aggregate(lo=Min("entry_id"), hi=Max("entry_id")); print(a["lo"], a["hi"])')
   FIRST_ID=${ENTRY_RANGE% *}
   LAST_ID=${ENTRY_RANGE#* }
   MIDDLE_ID=$(( (FIRST_ID + LAST_ID) / 2 ))
   export FIRST_ID LAST_ID
 }
 
-start_gunicorn() {  # $1: seconds pages are kept (0: every request renders), $2: X-Accel-Expires
-  WARTA_PAGE_CACHE_SECONDS=$1 WARTA_PROXY_CACHE_SECONDS=${2:-0} \
-    "$BIN/gunicorn" warta.wsgi:application \
+start_gunicorn() {  # $1: seconds pages are kept (0: every request renders), $2: X-Accel-Expires (proxy set-up)
+  local version_seconds=5
+  [ "${2:-0}" -gt 0 ] && version_seconds=1  # as deploy/nginx/warta.conf asks: a publication shows within a second
+  WARTA_PAGE_CACHE_SECONDS=$1 WARTA_PROXY_CACHE_SECONDS=${2:-0} WARTA_PUBLIC_VERSION_SECONDS=$version_seconds \
+    "$PYTHON" -m gunicorn warta.wsgi:application --chdir "$ROOT" \
     --bind "127.0.0.1:$PORT" --workers "$WORKERS" --log-level warning --access-logfile /dev/null &
   GUNICORN_PID=$!
   for _ in $(seq 1 100); do
@@ -89,7 +95,7 @@ stop_gunicorn() {
 start_nginx() {  # $1: static | proxy
   local kind=$1 conf=$OUT/nginx/nginx-$1.conf port
   port=$([ "$kind" = static ] && echo "$NGINX_PORT" || echo "$PROXY_PORT")
-  sed -e "s|@PREFIX@|$OUT/nginx|g" -e "s|@PORT@|$port|g" -e "s|@UPSTREAM@|$PORT|g" \
+  sed -e "s|@PREFIX@|$OUT/nginx|g" -e "s|@PORT@|$port|g" -e "s|@UPSTREAM@|$PORT|g" -e "s|@ROOT@|$ROOT|g" \
     "$ROOT/bench/nginx-$kind.conf.in" > "$conf"
   nginx -p "$OUT/nginx" -c "$conf" -g 'daemon off;' &
   NGINX_PIDS+=($!)
@@ -101,25 +107,39 @@ stop_nginx() {
   NGINX_PIDS=()
 }
 
+worker_ticks() {  # CPU time (clock ticks) the gunicorn workers have used so far
+  local total=0 pid
+  for pid in $(pgrep -P "$GUNICORN_PID"); do
+    total=$(( total + $(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0) ))
+  done
+  echo "$total"
+}
+
 measure() {  # $1 setup label, $2 page label, $3 URL, [$4 wrk script]
   local setup=$1 page=$2 url=$3 script=${4:-} status file
   status=$(curl -so /dev/null -w '%{http_code}' "$url")
   if [ "$status" != 200 ] && [ -z "$script" ]; then
-    echo "| $setup | $page | skipped: HTTP $status | | | |" >> "$RESULTS"
+    echo "| $setup | $page | skipped: HTTP $status | | | | |" >> "$RESULTS"
     return
   fi
   file=$OUT/wrk/$(echo "$setup-$page" | tr ' /?=&' '_____').txt
   local args=(-t"$THREADS" -c"$CONNECTIONS" --timeout 10s --latency)
   [ -n "$script" ] && args+=(-s "$script")
   wrk "${args[@]}" -d3s "$url" > /dev/null  # warm-up: every worker opens its connections, fills its cache
+  local ticks_before ticks_after
+  ticks_before=$(worker_ticks)
   wrk "${args[@]}" -d"$DURATION" "$url" > "$file"
-  local rps p50 p99 errors
+  ticks_after=$(worker_ticks)
+  local rps p50 p99 errors requests cpu
   rps=$(awk '/^Requests\/sec/ {printf "%.0f", $2}' "$file")
+  requests=$(awk '/requests in/ {print $1}' "$file")
+  cpu=$(awk -v t=$(( ticks_after - ticks_before )) -v n="${requests:-0}" -v hz="$(getconf CLK_TCK)" \
+    'BEGIN { if (n > 0) printf "%.2f", t * 1000 / hz / n; else print "-" }')
   p50=$(awk '$1 == "50%" {print $2}' "$file")
   p99=$(awk '$1 == "99%" {print $2}' "$file")
   errors=$(awk '/Non-2xx or 3xx/ {print $5}' "$file")
-  echo "| $setup | $page | $rps | $p50 | $p99 | ${errors:-0} |" >> "$RESULTS"
-  echo "  $setup / $page: $rps req/s, p50 $p50, p99 $p99"
+  echo "| $setup | $page | $rps | $p50 | $p99 | ${errors:-0} | $cpu |" >> "$RESULTS"
+  echo "  $setup / $page: $rps req/s, p50 $p50, p99 $p99, gunicorn CPU $cpu ms/req"
 }
 
 pages() {  # $1 setup label, $2 base URL
@@ -137,18 +157,18 @@ pages() {  # $1 setup label, $2 base URL
   echo "## Run of $(date -u '+%Y-%m-%d %H:%M UTC')"
   echo
   echo "Machine: $(nproc) cores, $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo), $(free -h | awk '/Mem:/ {print $2}') RAM;"
-  echo "$("$BIN/python" --version), $(psql --version 2>/dev/null | head -1), $(nginx -v 2>&1), wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency;"
+  echo "$("$PYTHON" --version), $(psql --version 2>/dev/null | head -1), $(nginx -v 2>&1), wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency;"
   echo "gunicorn $WORKERS sync workers; $ENTRIES entries, $DOCUMENTS documents; load average at start: $(cut -d' ' -f1-3 /proc/loadavg)."
   echo
-  echo "| set-up | page | req/s | p50 | p99 | non-2xx |"
-  echo "|---|---|---:|---:|---:|---:|"
+  echo "| set-up | page | req/s | p50 | p99 | non-2xx | gunicorn CPU ms/req |"
+  echo "|---|---|---:|---:|---:|---:|---:|"
 } >> "$RESULTS"
 
 for db in sqlite postgres; do
   [ "$TARGETS" = all ] || [ "$TARGETS" = "$db" ] || continue
   echo "== $db"
   use_database "$db"
-  "$BIN/python" bench/search_latency.py | tee "$OUT/search-$db.txt"
+  "$PYTHON" bench/search_latency.py | tee "$OUT/search-$db.txt"
 
   start_gunicorn 600
   pages "$db, pages kept in Django's cache" "http://127.0.0.1:$PORT"
@@ -164,7 +184,7 @@ for db in sqlite postgres; do
 
   start_gunicorn 600 1
   start_nginx proxy
-  pages "$db, nginx 1 s micro-cache in front" "http://127.0.0.1:$PROXY_PORT"
+  pages "$db, nginx micro-cache in front (deploy/nginx)" "http://127.0.0.1:$PROXY_PORT"
   stop_nginx
   stop_gunicorn
 done

@@ -180,8 +180,9 @@ class PublicEntry(EntryFields):
         ordering = ["category", "number", "pk"]
         indexes = [
             models.Index(fields=["category", "year"]),
-            models.Index(fields=["published_at"]),
-            # The orders the portal reads pages in: the DIP by number (all, or one category), newest first.
+            # The orders public pages and the API read in: the API and feeds by publication (entry_id breaks
+            # ties), the DIP by number (all, or one category), newest first.
+            models.Index(fields=["published_at", "entry_id"], name="publicentry_published"),
             models.Index(fields=["category", "number", "id"], name="publicentry_category_number"),
             models.Index(fields=["number", "id"], name="publicentry_number"),
             models.Index(fields=["first_published_at", "id"], name="publicentry_first_published"),

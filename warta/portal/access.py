@@ -11,7 +11,6 @@ from datetime import datetime
 
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 from django.http import Http404
-from django.utils import timezone
 
 from warta.announcements.models import Announcement
 from warta.documents.models import Document, DocumentVersion
@@ -26,20 +25,17 @@ def public_announcements() -> QuerySet[Announcement]:
     return Announcement.objects.public().exclude(category=Category.DIKECUALIKAN)
 
 
-def public_documents(at: datetime | None = None) -> QuerySet[DocumentVersion]:
+def public_documents() -> QuerySet[DocumentVersion]:
     """The file the public gets of each public document (one version per document; its id is ``document_id``).
 
-    Written with EXISTS on the attachment tables: checking one document (or a page of them) costs an index look-up
-    each, never a pass over every attachment of the register (about a second at 200,000 documents)."""
-    at = at or timezone.now()
+    Written with EXISTS over the public entries and announcements: checking one document (or a page of them) costs
+    an index look-up each, never a pass over every attachment of the register (about a second at 200,000
+    documents)."""
     document = OuterRef("document_id")
-    entry_links = PublicEntry.documents.through.objects.filter(
-        document_id=document, publicentry__published_at__lte=at
-    ).exclude(publicentry__category=Category.DIKECUALIKAN)
-    announcement_links = Announcement.documents.through.objects.filter(
-        document_id=document, announcement__in=public_announcements()
+    attached = Exists(public_entries().filter(documents=document)) | Exists(
+        public_announcements().filter(documents=document)
     )
-    return DocumentVersion.objects.newest_published(at).filter(Exists(entry_links) | Exists(announcement_links))
+    return DocumentVersion.objects.newest_published().filter(attached)
 
 
 def public_entry_or_404(entry_id: int) -> PublicEntry:

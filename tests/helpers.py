@@ -12,3 +12,14 @@ WIB = ZoneInfo("Asia/Jakarta")
 def wib(day: int, hour: int, minute: int = 0, month: int = 11, year: int = 2026) -> datetime:
     """A moment in Bengkulu office time (WIB)."""
     return datetime(year, month, day, hour, minute, tzinfo=WIB)
+
+
+def refusal_code(call, *args, **kwargs) -> str:
+    """The stable error code a service refuses ``call(*args, **kwargs)`` with (the test fails if it does not)."""
+    import pytest
+
+    from warta.core.errors import ServiceError
+
+    with pytest.raises(ServiceError) as caught:
+        call(*args, **kwargs)
+    return caught.value.code

@@ -6,7 +6,7 @@ import pytest
 from django.utils import translation
 from pypdf import PdfReader
 
-from tests.helpers import wib
+from tests.helpers import refusal_code, wib
 from warta.core.errors import ServiceError
 from warta.pos.models import BreachKind, StepStatus
 from warta.pos.services import (
@@ -21,12 +21,6 @@ from warta.pos.services import (
 )
 
 pytestmark = pytest.mark.django_db
-
-
-def _code(call, *args, **kwargs) -> str:
-    with pytest.raises(ServiceError) as caught:
-        call(*args, **kwargs)
-    return caught.value.code
 
 
 def test_breach_return_and_delegation(staff):
@@ -44,16 +38,16 @@ def test_breach_return_and_delegation(staff):
     assert breach.kind == BreachKind.OVERTIME and breach.detail == "5 jam dari 3 jam"
     assert breach.responsible == pengolah
     assert run.current_step() is None  # the run waits for the explanation
-    assert _code(active_step, run, 3) == "pos.breach_unexplained"
-    assert _code(explain_breach, pengolah, breach, "Sibuk.") == "pos.explanation_too_short"
-    assert _code(explain_breach, penelaah, breach, "Bukan saya yang terlambat di sini.") == "pos.not_responsible"
+    assert refusal_code(active_step, run, 3) == "pos.breach_unexplained"
+    assert refusal_code(explain_breach, pengolah, breach, "Sibuk.") == "pos.explanation_too_short"
+    assert refusal_code(explain_breach, penelaah, breach, "Bukan saya yang terlambat di sini.") == "pos.not_responsible"
     explain_breach(pengolah, breach, "Bahan dari bagian keuangan baru diterima Senin pagi.", now=wib(30, 12))
     second = "Penjelasan kedua yang tidak perlu."
-    assert _code(explain_breach, pengolah, breach, second) == "pos.breach_already_explained"
+    assert refusal_code(explain_breach, pengolah, breach, second) == "pos.breach_already_explained"
 
     step3 = active_step(run, 3)
     assert step3.started_at == wib(30, 12)  # the clock of step 3 starts once the run may go on
-    assert _code(verify, penelaah, step3, approve=False, reason=" ") == "pos.return_reason_required"
+    assert refusal_code(verify, penelaah, step3, approve=False, reason=" ") == "pos.return_reason_required"
     verify(penelaah, step3, approve=False, reason="Kolom retensi arsip kosong pada 6 butir.", now=wib(30, 12, 20))
     run.refresh_from_db()
     assert run.return_count == 1
@@ -65,9 +59,11 @@ def test_breach_return_and_delegation(staff):
     assert redo.attempt == 2 and redo.assignee == pengolah and redo.started_at == wib(30, 12, 20)
 
     # The drafter falls ill. Dewi holds the role but lacks two POS qualifications: confirm, and it is recorded.
-    assert _code(delegate_step, penelaah, redo, pengolah2, "Sakit") == "pos.delegation_not_allowed"
-    assert _code(delegate_step, pengolah, redo, penelaah, "Sakit") == "pos.role_required"
-    assert _code(delegate_step, pengolah, redo, pengolah2, "Sakit", now=wib(30, 13)) == "pos.qualification_confirm"
+    assert refusal_code(delegate_step, penelaah, redo, pengolah2, "Sakit") == "pos.delegation_not_allowed"
+    assert refusal_code(delegate_step, pengolah, redo, penelaah, "Sakit") == "pos.role_required"
+    assert refusal_code(delegate_step, pengolah, redo, pengolah2, "Sakit", now=wib(30, 13)) == (
+        "pos.qualification_confirm"
+    )
     letter = delegate_step(pengolah, redo, pengolah2, "Sakit (surat keterangan dokter)", confirm_unqualified=True,
                            now=wib(30, 13))
     redo.refresh_from_db()
@@ -77,10 +73,10 @@ def test_breach_return_and_delegation(staff):
     for expected in ("SURAT PENUGASAN", letter.number, "Dewi Lestari", "Budi Santoso", "Sakit (surat keterangan",
                      "Menyiapkan Daftar Informasi Publik", "30 November 2026", "belum memiliki kualifikasi"):
         assert expected in pdf_text, expected
-    assert _code(complete_step, pengolah, redo) == "pos.not_assignee"
+    assert refusal_code(complete_step, pengolah, redo) == "pos.not_assignee"
 
     provide_input(pengolah2, run, "konsep-dip", reference="Konsep DIP revisi", now=wib(30, 14))
-    assert _code(complete_step, pengolah2, redo, now=wib(30, 14, 30)) == "pos.breach_unexplained"
+    assert refusal_code(complete_step, pengolah2, redo, now=wib(30, 14, 30)) == "pos.breach_unexplained"
     explain_breach(pengolah, returned, "Kolom retensi terlewat; daftar periksa ditambah.", now=wib(30, 14, 35))
     complete_step(pengolah2, redo, now=wib(30, 14, 40))
     redo.refresh_from_db()

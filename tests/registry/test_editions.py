@@ -6,9 +6,8 @@ from datetime import date
 import pytest
 from pypdf import PdfReader
 
-from tests.helpers import wib
+from tests.helpers import refusal_code, wib
 from tests.registry.test_lifecycle import RENSTRA, _disposition, _published_entry
-from warta.core.errors import ServiceError
 from warta.registry.models import EditionStatus
 from warta.registry.services.editions import (
     approve_edition,
@@ -22,28 +21,22 @@ from warta.registry.services.entries import update_entry
 pytestmark = pytest.mark.django_db
 
 
-def _code(call, *args, **kwargs) -> str:
-    with pytest.raises(ServiceError) as caught:
-        call(*args, **kwargs)
-    return caught.value.code
-
-
 def test_nothing_published_means_no_edition(staff):
-    assert _code(propose_edition, staff["ppid"], title="DIP 2026") == "registry.edition_empty"
+    assert refusal_code(propose_edition, staff["ppid"], title="DIP 2026") == "registry.edition_empty"
 
 
 def test_an_edition_is_approved_set_by_decree_and_stays_frozen(staff):
     entry = _published_entry(staff)
     ppid, atasan = staff["ppid"], staff["atasan"]
-    assert _code(propose_edition, staff["pengolah"], title="DIP") == "pos.role_required"
+    assert refusal_code(propose_edition, staff["pengolah"], title="DIP") == "pos.role_required"
     edition = propose_edition(ppid, title="Daftar Informasi Publik Semester II 2026", now=wib(24, 9))
     assert edition.entry_count == 1 and edition.snapshot[0]["title"] == RENSTRA["title"]
 
     # Perki 1/2021 Ps 45: the PPID sets the DIP only with the Atasan PPID's approval.
-    assert _code(set_edition, ppid, edition, decree_number="1/2026", decree_date=date(2026, 11, 25)) == (
+    assert refusal_code(set_edition, ppid, edition, decree_number="1/2026", decree_date=date(2026, 11, 25)) == (
         "registry.edition_wrong_status"
     )
-    assert _code(approve_edition, ppid, edition) == "pos.role_required"
+    assert refusal_code(approve_edition, ppid, edition) == "pos.role_required"
     approve_edition(atasan, edition, now=wib(24, 10))
     edition = set_edition(ppid, edition, decree_number="188.4/021/BPMP.BKL/2026", decree_date=date(2026, 11, 25),
                           now=wib(25, 9))

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from tests.helpers import wib
+from tests.helpers import refusal_code, wib
 from tests.registry.test_lifecycle import RENSTRA, _disposition, _published_entry
 from warta.core.errors import ServiceError
 from warta.pos.services import active_step, complete_step, provide_input, verify
@@ -38,21 +38,15 @@ def _test(**overrides) -> ConsequenceTest:
     return ConsequenceTest(**{**values, **overrides})
 
 
-def _code(call, *args, **kwargs) -> str:
-    with pytest.raises(ServiceError) as caught:
-        call(*args, **kwargs)
-    return caught.value.code
-
-
 def test_an_incomplete_consequence_test_is_refused(staff):
     ppid = staff["ppid"]
     with pytest.raises(ServiceError) as error:
         decide_exemption(ppid, _test(benefit_if_closed="", participants=[]))
     assert error.value.code == "registry.exemption_incomplete"
     assert "Manfaat bila informasi ditutup" in error.value.message and "Peserta" in error.value.message
-    assert _code(decide_exemption, ppid, _test(grounds=[], other_law="")) == "registry.exemption_no_ground"
-    assert _code(decide_exemption, ppid, _test(grounds=["z"])) == "registry.exemption_no_ground"
-    assert _code(decide_exemption, staff["pengolah"], _test()) == "pos.role_required"
+    assert refusal_code(decide_exemption, ppid, _test(grounds=[], other_law="")) == "registry.exemption_no_ground"
+    assert refusal_code(decide_exemption, ppid, _test(grounds=["z"])) == "registry.exemption_no_ground"
+    assert refusal_code(decide_exemption, staff["pengolah"], _test()) == "pos.role_required"
     assert not AuditRecord.objects.filter(action="registry.exemption.decided").exists()
 
 
@@ -86,12 +80,12 @@ def test_an_expired_exemption_comes_back_for_review_and_can_be_lifted(staff):
     assert review_expired_exemptions(today=date(2027, 2, 2)) == 0
     assert not PublicEntry.objects.filter(entry=entry).exists()  # under review is still closed
 
-    assert _code(lift_exemption, staff["ppid"], exemption, reason="") == "registry.reason_required"
+    assert refusal_code(lift_exemption, staff["ppid"], exemption, reason="") == "registry.reason_required"
     lift_exemption(staff["ppid"], exemption, reason="Pemeriksaan selesai; identitas disamarkan.")
     entry.refresh_from_db()
     assert entry.category == Category.SETIAP_SAAT and entry.status == EntryStatus.DRAFT
     assert not PublicEntry.objects.filter(entry=entry).exists()  # opening needs a run to verify and publish
-    assert _code(lift_exemption, staff["ppid"], exemption, reason="lagi") == "registry.exemption_not_standing"
+    assert refusal_code(lift_exemption, staff["ppid"], exemption, reason="lagi") == "registry.exemption_not_standing"
 
 
 def test_permanent_exemptions_never_expire(staff):

@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from tests.helpers import wib
+from tests.helpers import refusal_code, wib
 from warta.core.errors import ServiceError
 from warta.documents.services import clear_finding, upload_document
 from warta.pos.models import RunStatus
@@ -42,12 +42,6 @@ def _disposition(staff, day=23, hour=8):
     return issue_disposition(staff["ppid"], title="Pemutakhiran DIP", instructions="Siapkan DIP semester II",
                              addressee=staff["pengolah"], verifier=staff["penelaah"],
                              plan=[PlanItemData("Laporan Keuangan 2025", date(2026, 12, 1))], now=wib(day, hour))
-
-
-def _code(call, *args, **kwargs) -> str:
-    with pytest.raises(ServiceError) as caught:
-        call(*args, **kwargs)
-    return caught.value.code
 
 
 def _uploaded(user, name: str, data: bytes, capture):
@@ -102,7 +96,7 @@ def test_a_run_drafts_verifies_and_publishes_the_register(staff, sk_pdf, list_wi
     assert not PublicEntry.objects.exists()  # verified is not yet public
 
     step4 = active_step(run, 4)
-    assert _code(publish_run, penelaah, run) == "pos.role_required"
+    assert refusal_code(publish_run, penelaah, run) == "pos.role_required"
     assert publish_run(pengolah, run, now=wib(23, 11)) == 2
     complete_step(pengolah, step4, now=wib(23, 11, 5))
     complete_step(pengolah, active_step(run, 5), output_note="Situs diperiksa", now=wib(23, 11, 30))
@@ -135,7 +129,7 @@ def _published_entry(staff) -> Entry:
 def test_a_change_to_a_published_entry_stays_private_until_published(staff):
     entry = _published_entry(staff)
     run = _disposition(staff, day=24)
-    assert _code(update_entry, staff["pengolah"], run, entry, {"title": "Renstra revisi"}, reason="") == (
+    assert refusal_code(update_entry, staff["pengolah"], run, entry, {"title": "Renstra revisi"}, reason="") == (
         "registry.reason_required"
     )
     update_entry(staff["pengolah"], run, entry, {"title": "Renstra 2025–2029 (revisi)"}, reason="Revisi Renstra",
@@ -150,8 +144,8 @@ def test_a_change_to_a_published_entry_stays_private_until_published(staff):
 
 def test_withdrawal_removes_the_public_copy_at_once(staff):
     entry = _published_entry(staff)
-    assert _code(withdraw_entry, staff["pengolah"], entry, reason="Salah unggah") == "pos.role_required"
-    assert _code(withdraw_entry, staff["ppid"], entry, reason=" ") == "registry.reason_required"
+    assert refusal_code(withdraw_entry, staff["pengolah"], entry, reason="Salah unggah") == "pos.role_required"
+    assert refusal_code(withdraw_entry, staff["ppid"], entry, reason=" ") == "registry.reason_required"
     withdraw_entry(staff["ppid"], entry, reason="Dokumen diganti versi bertanda tangan", now=wib(24, 8))
     entry.refresh_from_db()
     assert entry.status == EntryStatus.WITHDRAWN and entry.withdrawn_reason.startswith("Dokumen diganti")
@@ -160,13 +154,15 @@ def test_withdrawal_removes_the_public_copy_at_once(staff):
 
 def test_drafting_is_refused_outside_the_drafting_step(staff):
     run = _disposition(staff)
-    assert _code(create_entry, staff["penelaah"], run, LAPORAN) == "pos.role_required"
-    assert _code(create_entry, staff["pengolah2"], run, LAPORAN) == "pos.not_assignee"
-    assert _code(create_entry, staff["pengolah"], run, {**LAPORAN, "category": "rahasia"}) == "registry.invalid_value"
-    assert _code(create_entry, staff["pengolah"], run, {**LAPORAN, "warna": "merah"}) == "registry.unknown_field"
-    assert _code(create_entry, staff["pengolah"], run, {**LAPORAN, "title": ""}) == "registry.invalid_value"
+    assert refusal_code(create_entry, staff["penelaah"], run, LAPORAN) == "pos.role_required"
+    assert refusal_code(create_entry, staff["pengolah2"], run, LAPORAN) == "pos.not_assignee"
+    assert refusal_code(create_entry, staff["pengolah"], run, {**LAPORAN, "category": "rahasia"}) == (
+        "registry.invalid_value"
+    )
+    assert refusal_code(create_entry, staff["pengolah"], run, {**LAPORAN, "warna": "merah"}) == "registry.unknown_field"
+    assert refusal_code(create_entry, staff["pengolah"], run, {**LAPORAN, "title": ""}) == "registry.invalid_value"
     create_entry(staff["pengolah"], run, LAPORAN, now=wib(23, 9))
     complete_step(staff["pengolah"], active_step(run, 2), accept_missing=True, now=wib(23, 9, 30))
-    assert _code(create_entry, staff["pengolah"], run, RENSTRA) == "registry.not_drafting"
-    assert _code(publish_run, staff["pengolah"], run) == "registry.not_uploading"
+    assert refusal_code(create_entry, staff["pengolah"], run, RENSTRA) == "registry.not_drafting"
+    assert refusal_code(publish_run, staff["pengolah"], run) == "registry.not_uploading"
     assert Entry.objects.count() == 1

@@ -8,6 +8,17 @@ CORPUS = Path(os.environ.get("WARTA_TEST_CORPUS", Path(__file__).resolve().paren
 
 WIB = ZoneInfo("Asia/Jakarta")
 
+# DIP columns 3–7 as the seed office fills them for every sample entry; tests add title, category, year, basis.
+OFFICE_COLUMNS = {
+    "holder": "Subbagian Umum",
+    "responsible": "Kepala Subbagian Umum",
+    "made_when": "Januari 2026",
+    "made_where": "Bengkulu",
+    "form_printed": True,
+    "form_digital": True,
+    "retention": "10 tahun",
+}
+
 
 def wib(day: int, hour: int, minute: int = 0, month: int = 11, year: int = 2026) -> datetime:
     """A moment in Bengkulu office time (WIB)."""

@@ -8,6 +8,7 @@ from functools import lru_cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+from tests.helpers import OFFICE_COLUMNS
 from warta.announcements.services import create_announcement
 from warta.documents.services import upload_document
 from warta.pos.services import PlanItemData, active_step, complete_step, issue_disposition, provide_input, verify
@@ -16,13 +17,7 @@ from warta.registry.services.editions import approve_edition, propose_edition, s
 from warta.registry.services.entries import attach_document, create_entry, publish_run
 
 BASE = {
-    "holder": "Subbagian Umum",
-    "responsible": "Kepala Subbagian Umum",
-    "made_when": "Januari 2026",
-    "made_where": "Bengkulu",
-    "form_printed": True,
-    "form_digital": True,
-    "retention": "10 tahun",
+    **OFFICE_COLUMNS,
     "category": Category.SETIAP_SAAT,
     "year": 2025,
     "legal_basis": "UU 14/2008 Pasal 11",

@@ -8,17 +8,12 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from tests.accounts.helpers import login_verified
+from tests.helpers import OFFICE_COLUMNS
 from warta.pos.services import PlanItemData, active_step, complete_step, issue_disposition, verify
 
 ENTRY = {
     "title": "Laporan Keuangan BPMP Provinsi Bengkulu Tahun 2025",
-    "holder": "Subbagian Umum",
-    "responsible": "Kepala Subbagian Umum",
-    "made_when": "Januari 2026",
-    "made_where": "Bengkulu",
-    "form_printed": True,
-    "form_digital": True,
-    "retention": "10 tahun",
+    **OFFICE_COLUMNS,
     "category": "berkala",
     "year": 2025,
     "legal_basis": "UU 14/2008 Pasal 9",

@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from tests.helpers import wib
+from tests.helpers import OFFICE_COLUMNS, wib
 from warta.announcements.models import Announcement
 from warta.documents.services import upload_document
 from warta.pos.services import PlanItemData, active_step, complete_step, issue_disposition, provide_input, verify
@@ -24,13 +24,7 @@ from warta.registry.services.entries import attach_document, create_entry, publi
 from warta.registry.services.exemptions import ConsequenceTest, decide_exemption
 
 BASE = {
-    "holder": "Subbagian Umum",
-    "responsible": "Kepala Subbagian Umum",
-    "made_when": "Januari 2026",
-    "made_where": "Bengkulu",
-    "form_printed": True,
-    "form_digital": True,
-    "retention": "10 tahun",
+    **OFFICE_COLUMNS,
     "category": Category.SETIAP_SAAT,
     "year": 2026,
     "legal_basis": "UU 14/2008 Pasal 11",

@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from tests.helpers import refusal_code, wib
+from tests.helpers import OFFICE_COLUMNS, refusal_code, wib
 from warta.core.errors import ServiceError
 from warta.documents.services import clear_finding, upload_document
 from warta.pos.models import RunStatus
@@ -23,13 +23,7 @@ pytestmark = pytest.mark.django_db
 
 LAPORAN = {
     "title": "Laporan Keuangan BPMP Provinsi Bengkulu Tahun 2025",
-    "holder": "Subbagian Umum",
-    "responsible": "Kepala Subbagian Umum",
-    "made_when": "Januari 2026",
-    "made_where": "Bengkulu",
-    "form_printed": True,
-    "form_digital": True,
-    "retention": "10 tahun",
+    **OFFICE_COLUMNS,
     "category": Category.BERKALA,
     "year": 2025,
     "legal_basis": "UU 14/2008 Pasal 9",

@@ -63,20 +63,26 @@ def _listing(request, name: str, queryset, orderings: dict, default: str, repres
     return {"count": count, "next": next_url, "results": [represent(row) for row in page.rows]}
 
 
+def _published_filters(get, items):
+    """The filters the entry and announcement lists share: category, unit code, a word in the title, and
+    published since a moment."""
+    if category := params.choice(get, "category", queries.PUBLIC_CATEGORIES):
+        items = items.filter(category=category)
+    if unit := params.text(get, "unit"):
+        items = items.filter(unit__code=unit)
+    if q := params.text(get, "q"):
+        items = items.filter(title__icontains=q)
+    if since := params.moment(get, "updated_since"):
+        items = items.filter(published_at__gte=since)
+    return items
+
+
 @api_view
 def entry_list(request):
     get = request.GET
-    entries = queries.entries()
-    if category := params.choice(get, "category", queries.PUBLIC_CATEGORIES):
-        entries = entries.filter(category=category)
+    entries = _published_filters(get, queries.entries())
     if (year := params.integer(get, "year", low=1900, high=2100)) is not None:
         entries = entries.filter(year=year)
-    if unit := params.text(get, "unit"):
-        entries = entries.filter(unit__code=unit)
-    if q := params.text(get, "q"):
-        entries = entries.filter(title__icontains=q)
-    if since := params.moment(get, "updated_since"):
-        entries = entries.filter(published_at__gte=since)
     return json_response(_listing(request, "entries", entries, ENTRY_ORDERINGS, "id", representations.entry))
 
 
@@ -90,16 +96,7 @@ def entry_detail(request, entry_id: int):
 
 @api_view
 def announcement_list(request):
-    get = request.GET
-    items = queries.announcements()
-    if category := params.choice(get, "category", queries.PUBLIC_CATEGORIES):
-        items = items.filter(category=category)
-    if unit := params.text(get, "unit"):
-        items = items.filter(unit__code=unit)
-    if q := params.text(get, "q"):
-        items = items.filter(title__icontains=q)
-    if since := params.moment(get, "updated_since"):
-        items = items.filter(published_at__gte=since)
+    items = _published_filters(request.GET, queries.announcements())
     return json_response(_listing(request, "announcements", items, ANNOUNCEMENT_ORDERINGS, "-published_at",
                                   representations.announcement))
 
@@ -108,7 +105,7 @@ def announcement_list(request):
 def announcement_detail(request, announcement_id: int):
     item = queries.announcements().filter(pk=announcement_id).first()
     if item is None:
-        return _not_found("Pengumuman", announcement_id)
+        return _not_found(pgettext("not found", "Pengumuman"), announcement_id)
     return json_response(representations.announcement(item))
 
 

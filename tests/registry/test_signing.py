@@ -92,6 +92,8 @@ def test_without_a_certificate_the_edition_is_set_unsigned_and_says_so(staff, cl
     html = client.get("/dip/").content.decode()
     assert "PDF edisi resmi (SK 188.4/021/BPMP.BKL/2026)" in html and edition.pdf_sha256 in html
     assert "bertanda tangan elektronik" not in html
+    catalogue = client.get("/api/dcat.json").content.decode()
+    assert "DIP edisi resmi (PDF)" in catalogue and "bertanda tangan" not in catalogue
 
 
 def test_a_signed_edition_is_labelled_on_the_portal_and_in_the_api(staff, p12_file, client):
@@ -101,6 +103,9 @@ def test_a_signed_edition_is_labelled_on_the_portal_and_in_the_api(staff, p12_fi
     assert edition.signed_by in html and edition.pdf_sha256 in html
     data = client.get(f"/api/v1/editions/{edition.pk}").json()
     assert data["signed_by"] == edition.signed_by and data["pdf_sha256"] == edition.pdf_sha256
+    catalogue = client.get("/api/dcat.json").content.decode()
+    assert "DIP bertanda tangan elektronik (PDF)" in catalogue
+    assert "DIP bertanda tangan elektronik terbaru (PDF)" in catalogue
 
 
 @pytest.mark.parametrize("problem", ["missing", "wrong-password"])

@@ -96,13 +96,29 @@ def _contact(office: Office | None) -> dict:
     return node
 
 
+def _public_dataset(publisher_id: str) -> dict:
+    """What every dataset of this catalogue says alike: who publishes it, in which language, open to all, licence."""
+    return {
+        "dct:publisher": {"@id": publisher_id},
+        "dct:language": LANGUAGE,
+        "dct:accessRights": PUBLIC_ACCESS,
+        "dct:license": _licence_ref(),
+    }
+
+
+def _pdf_title(edition, *, newest: bool = False) -> str:
+    """Signed only when it is: an edition set without the office's certificate is the official PDF, unsigned."""
+    kind = "bertanda tangan elektronik" if edition.signed_by else "edisi resmi"
+    return f"DIP {kind}{' terbaru' if newest else ''} (PDF)"
+
+
 def _edition_dataset(edition, withheld: int, register_id: str, publisher_id: str, previous: str | None) -> dict:
     url = links.api("edition", edition.pk)
     distributions = [_distribution(links.api("edition-snapshot", edition.pk), "Isi beku DIP (JSON)", "JSON",
                                    "application/json")]
     pdf = links.edition_pdf(edition.pk) if edition.pdf and not withheld else None
     if pdf:
-        distributions.append(_distribution(pdf, "DIP bertanda tangan (PDF)", "PDF", "application/pdf"))
+        distributions.append(_distribution(pdf, _pdf_title(edition), "PDF", "application/pdf"))
     node = {
         "@id": f"{url}#dataset",
         "@type": "dcat:Dataset",
@@ -115,10 +131,7 @@ def _edition_dataset(edition, withheld: int, register_id: str, publisher_id: str
         "dct:isVersionOf": {"@id": register_id},
         "dcat:version": edition.decree_number,
         "adms:versionNotes": _text(f"Ditetapkan oleh PPID {edition.unit.name}."),
-        "dct:publisher": {"@id": publisher_id},
-        "dct:language": LANGUAGE,
-        "dct:accessRights": PUBLIC_ACCESS,
-        "dct:license": _licence_ref(),
+        **_public_dataset(publisher_id),
         "dcat:distribution": distributions,
     }
     if edition.decree_date:
@@ -147,11 +160,8 @@ def _announcements_dataset(publisher: dict, office: Office | None, service_id: s
         ),
         "dcat:keyword": [_text(word) for word in ("pengumuman", "informasi serta merta", "keterbukaan informasi")],
         "dcat:theme": THEME,
-        "dct:publisher": {"@id": publisher["@id"]},
+        **_public_dataset(publisher["@id"]),
         "dcat:contactPoint": _contact(office),
-        "dct:language": LANGUAGE,
-        "dct:accessRights": PUBLIC_ACCESS,
-        "dct:license": _licence_ref(),
         "dcat:landingPage": {"@id": page},
         "dcat:distribution": distributions,
     }
@@ -166,21 +176,22 @@ def catalogue() -> dict:
     service_id = links.absolute("/api/v1#layanan")
 
     editions = list(queries.editions().order_by("decree_date", "pk"))
-    versions, previous, newest_pdf = [], None, None
+    versions, previous, newest = [], None, None
     for edition in editions:
         withheld = queries.still_public_rows(edition)[1]
         node = _edition_dataset(edition, withheld, register_id, publisher["@id"], previous)
         versions.append(node)
         previous = node["@id"]
         if edition.pdf and not withheld and links.edition_pdf(edition.pk):
-            newest_pdf = links.edition_pdf(edition.pk)
+            newest = edition
 
     distributions = [
         _distribution(url, title, file_type, media_type)
         for fmt, (file_type, media_type, title) in FORMATS.items() if (url := links.register_download(fmt))
     ]
-    if newest_pdf:
-        distributions.append(_distribution(newest_pdf, "DIP bertanda tangan terbaru (PDF)", "PDF", "application/pdf"))
+    if newest:
+        distributions.append(_distribution(links.edition_pdf(newest.pk), _pdf_title(newest, newest=True), "PDF",
+                                           "application/pdf"))
     api_list = links.api("entries")
     distributions.append({**_distribution(api_list, "API JSON (berhalaman)", "JSON", "application/json",
                                           download=False), "dcat:accessService": {"@id": service_id}})
@@ -198,11 +209,8 @@ def catalogue() -> dict:
         ),
         "dcat:keyword": [_text(word) for word in KEYWORDS],
         "dcat:theme": THEME,
-        "dct:publisher": {"@id": publisher["@id"]},
+        **_public_dataset(publisher["@id"]),
         "dcat:contactPoint": _contact(office),
-        "dct:language": LANGUAGE,
-        "dct:accessRights": PUBLIC_ACCESS,
-        "dct:license": _licence_ref(),
         "dct:accrualPeriodicity": SEMIANNUAL,
         "dct:modified": _datetime(version.modified),
         "dcat:landingPage": {"@id": register_page},

@@ -12,12 +12,15 @@ def _media_in_tmp(settings, tmp_path):
 @pytest.fixture(autouse=True)
 def _empty_cache():
     """Kept pages, values kept per content version (two tests' rolled-back databases can reach the same version)
-    and rate-limit counters live in the cache: each test starts and ends with it empty."""
-    from django.core.cache import cache
+    rate-limit counters and the layout's cached fragments live in the caches: each test starts and ends with them
+    empty."""
+    from django.core.cache import caches
 
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
     yield
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
 
 
 @pytest.fixture

@@ -110,6 +110,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "warta.accounts.context_processors.office",
+                "warta.portal.context_processors.layout",
             ],
         },
     },
@@ -141,7 +142,11 @@ CACHES = {
         if _cache_url
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "warta",
               "OPTIONS": {"MAX_ENTRIES": 2000}}
-    )
+    ),
+    # The page layout's fixed parts ({% cache %} in base.html), always in each process's own memory: a fetch from
+    # Redis would cost more than rendering them, and a restart (a new release) starts without the old ones.
+    "template_fragments": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "fragments",
+                           "OPTIONS": {"MAX_ENTRIES": 1000}},
 }
 # Public pages and the API (warta.core.http_cache): kept rendered pages, conditional GET, rate limit.
 WARTA_PAGE_CACHE_SECONDS = int(env("WARTA_PAGE_CACHE_SECONDS", "600"))  # 0: never keep rendered pages

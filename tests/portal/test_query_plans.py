@@ -7,12 +7,14 @@ from datetime import timedelta
 
 import pytest
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from warta.api import queries
 from warta.api.views import ENTRY_ORDERINGS
 from warta.core.tasks import refresh_database_statistics
-from warta.portal.access import public_entries
+from warta.documents.models import Document, DocumentVersion, MalwareStatus, PIIStatus, TextStatus
+from warta.portal.access import attach_public_files, public_entries
 from warta.portal.views.register import Filters
 from warta.registry.models import Category, Entry, EntryStatus, PublicEntry
 
@@ -96,3 +98,40 @@ def test_register_pages_walk_the_index_of_their_order(register, name, queryset, 
     plan = _plan(queryset())
     assert index in plan and "TEMP B-TREE" not in plan, f"{name}: {plan}"
     assert len(list(queryset())) == (5 if "home" in name else 21 if "API" in name else 25)
+
+
+def _attach_documents(entries: list[PublicEntry], per_entry: int = 2) -> None:
+    """Each entry gets its own published PDFs (version 1, verified when uploaded), newest upload first."""
+    now = timezone.now()
+    documents = Document.objects.bulk_create(
+        Document(file=f"uji/{n}.pdf", original_name=f"lampiran-{n}.pdf", media_type="application/pdf", size=1000 + n,
+                 sha256=f"{n:064x}", uploaded_at=now - timedelta(minutes=n), text_status=TextStatus.DONE,
+                 pii_status=PIIStatus.CLEAN, malware_status=MalwareStatus.SKIPPED)
+        for n in range(len(entries) * per_entry)
+    )
+    DocumentVersion.objects.bulk_create(
+        DocumentVersion(document=d, number=1, file=d.file.name, original_name=d.original_name, media_type=d.media_type,
+                        size=d.size, sha256=d.sha256, uploaded_at=d.uploaded_at, verified_at=d.uploaded_at,
+                        published_at=d.uploaded_at)
+        for d in documents
+    )
+    through = PublicEntry.documents.through
+    through.objects.bulk_create(through(publicentry_id=entries[n % len(entries)].pk, document_id=d.pk)
+                                for n, d in enumerate(documents))
+
+
+def test_a_pages_public_files_are_read_in_one_query_in_their_documents_order(register):
+    page = list(public_entries().order_by("number")[:20])
+    _attach_documents(list(PublicEntry.objects.order_by("pk")))
+    with CaptureQueriesContext(connection) as captured:
+        attach_public_files(page)
+    assert len(captured.captured_queries) == 1
+    for public in page:
+        expected = list(public.documents.order_by("-uploaded_at", "-pk").values_list("pk", flat=True))
+        assert [version.document_id for version in public.public_file_list] == expected and len(expected) == 2
+    if connection.vendor == "sqlite":  # from the page's link rows, never a pass over every file
+        refresh_database_statistics.call_local()
+        with connection.cursor() as cursor:
+            cursor.execute("EXPLAIN QUERY PLAN " + captured.captured_queries[0]["sql"])
+            plan = " | ".join(str(row[-1]) for row in cursor.fetchall())
+        assert "SCAN documents_documentversion" not in plan and "publicentry_documents" in plan, plan

@@ -7,7 +7,7 @@ from django.db.models import Prefetch, QuerySet
 
 from warta.announcements.models import Announcement
 from warta.documents.models import Document, DocumentVersion
-from warta.portal.access import public_announcements, public_documents, public_entries, public_files_prefetch
+from warta.portal.access import public_announcements, public_documents, public_entries
 from warta.registry.models import Category, Edition, EditionStatus, PublicEntry
 
 # The categories the public may see (exempt information never leaves the office).
@@ -22,11 +22,12 @@ DOCUMENT_FIELDS = ("document_id", "original_name", "media_type", "size", "sha256
 
 
 def entries() -> QuerySet[PublicEntry]:
-    return public_entries().select_related("unit").prefetch_related(public_files_prefetch(fields=DOCUMENT_FIELDS))
+    """Public entries with their units; their public files are attached per page (``attach_public_files``)."""
+    return public_entries().select_related("unit")
 
 
 def announcements() -> QuerySet[Announcement]:
-    return public_announcements().select_related("unit").prefetch_related(public_files_prefetch(fields=DOCUMENT_FIELDS))
+    return public_announcements().select_related("unit")
 
 
 def documents() -> QuerySet[DocumentVersion]:

@@ -9,7 +9,6 @@ from django.utils import timezone, translation
 
 from warta.announcements.models import SERTA_MERTA_PARTS, Announcement
 from warta.documents.models import DocumentVersion
-from warta.portal.access import prefetched_files
 from warta.registry.exporting import category_label
 from warta.registry.models import Category, Edition, PublicEntry
 
@@ -74,7 +73,7 @@ def entry(value: PublicEntry) -> dict:
         "unit": unit(value.unit),
         "published_at": moment(value.published_at),
         "first_published_at": moment(value.first_published_at),
-        "documents": [document(item) for item in prefetched_files(value.documents.all())],
+        "documents": [document(item) for item in value.public_file_list],
         "url": links.api("entry", value.entry_id),
         "html_url": links.entry_page(value.entry_id),
     }
@@ -92,7 +91,7 @@ def announcement(value: Announcement) -> dict:
         "serta_merta": _serta_merta(value) if value.category == Category.SERTA_MERTA else None,
         "unit": unit(value.unit),
         "published_at": moment(value.published_at),
-        "documents": [document(item) for item in prefetched_files(value.documents.all())],
+        "documents": [document(item) for item in value.public_file_list],
         "url": links.api("announcement", value.pk),
         "html_url": links.announcement_page(value.slug),
     }

@@ -6,6 +6,7 @@ public response. Anything not public answers 404 exactly like an id that never e
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import wraps
 
 from django.shortcuts import render
@@ -13,6 +14,7 @@ from django.utils.translation import pgettext
 from django.views.decorators.http import require_safe
 
 from warta.core.errors import ServiceError
+from warta.portal.access import attach_public_files
 
 from . import dcat, licence, links, openapi, paging, params, queries, representations, versioned
 from .errors import NOT_FOUND
@@ -50,7 +52,9 @@ def _not_found(what: str, pk: int):
     return error_response(NOT_FOUND.error(what=what, id=pk), status=404)
 
 
-def _listing(request, name: str, queryset, orderings: dict, default: str, represent) -> dict:
+def _listing(request, name: str, queryset, orderings: dict, default: str,
+             represent: Callable[[list], list[dict]]) -> dict:
+    """One page of a list: its count, the next page's address and the page's rows as ``represent`` gives them."""
     ordering = orderings[params.choice(request.GET, "ordering", list(orderings), default=default)]
     limit = params.limit(request.GET)
     count = versioned.count(queryset, name, request.GET)
@@ -60,7 +64,20 @@ def _listing(request, name: str, queryset, orderings: dict, default: str, repres
         query = request.GET.copy()
         query["cursor"] = page.next_cursor
         next_url = links.api(name, query=query)
-    return {"count": count, "next": next_url, "results": [represent(row) for row in page.rows]}
+    return {"count": count, "next": next_url, "results": represent(page.rows)}
+
+
+def _each(represent):
+    return lambda rows: [represent(row) for row in rows]
+
+
+def _with_files(represent):
+    """For entries and announcements: their public files are read for the whole page in one query."""
+    def represent_all(rows):
+        attach_public_files(rows)
+        return [represent(row) for row in rows]
+
+    return represent_all
 
 
 def _published_filters(get, items):
@@ -83,7 +100,8 @@ def entry_list(request):
     entries = _published_filters(get, queries.entries())
     if (year := params.integer(get, "year", low=1900, high=2100)) is not None:
         entries = entries.filter(year=year)
-    return json_response(_listing(request, "entries", entries, ENTRY_ORDERINGS, "id", representations.entry))
+    return json_response(_listing(request, "entries", entries, ENTRY_ORDERINGS, "id",
+                                  _with_files(representations.entry)))
 
 
 @api_view
@@ -91,6 +109,7 @@ def entry_detail(request, entry_id: int):
     entry = queries.entries().filter(entry_id=entry_id).first()
     if entry is None:
         return _not_found(pgettext("not found", "Informasi publik"), entry_id)
+    attach_public_files([entry])
     return json_response(representations.entry(entry))
 
 
@@ -98,7 +117,7 @@ def entry_detail(request, entry_id: int):
 def announcement_list(request):
     items = _published_filters(request.GET, queries.announcements())
     return json_response(_listing(request, "announcements", items, ANNOUNCEMENT_ORDERINGS, "-published_at",
-                                  representations.announcement))
+                                  _with_files(representations.announcement)))
 
 
 @api_view
@@ -106,6 +125,7 @@ def announcement_detail(request, announcement_id: int):
     item = queries.announcements().filter(pk=announcement_id).first()
     if item is None:
         return _not_found(pgettext("not found", "Pengumuman"), announcement_id)
+    attach_public_files([item])
     return json_response(representations.announcement(item))
 
 
@@ -121,7 +141,8 @@ def document_list(request):
         documents = documents.filter(media_type=media_type)
     if (entry := params.integer(get, "entry", low=1, high=2**62)) is not None:
         documents = documents.filter(document_id__in=queries.entries().filter(entry_id=entry).values("documents"))
-    return json_response(_listing(request, "documents", documents, DOCUMENT_ORDERINGS, "id", _document_with_entries))
+    return json_response(_listing(request, "documents", documents, DOCUMENT_ORDERINGS, "id",
+                                  _each(_document_with_entries)))
 
 
 @api_view
@@ -138,7 +159,7 @@ def _edition(edition) -> dict:
 
 @api_view
 def edition_list(request):
-    return json_response(_listing(request, "editions", queries.editions(), ID_ORDERINGS, "-id", _edition))
+    return json_response(_listing(request, "editions", queries.editions(), ID_ORDERINGS, "-id", _each(_edition)))
 
 
 @api_view

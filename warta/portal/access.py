@@ -7,14 +7,19 @@ replaced after publication stays unseen until its own review is done and it is p
 feed, sitemap, search result and download reads through these functions.
 """
 
+from collections import defaultdict
+from collections.abc import Sequence
 from datetime import datetime
 
-from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.db.models import Exists, F, OuterRef, QuerySet
 from django.http import Http404
 
 from warta.announcements.models import Announcement
-from warta.documents.models import Document, DocumentVersion
+from warta.documents.models import DocumentVersion
 from warta.registry.models import Category, PublicEntry
+
+# A document's public file comes in the order of its document (newest upload first).
+DOCUMENT_ORDER = ("-document__uploaded_at", "-document_id")
 
 
 def public_entries() -> QuerySet[PublicEntry]:
@@ -52,23 +57,18 @@ def public_document_or_404(document_id: int) -> DocumentVersion:
     return version
 
 
-def public_files(documents, *, at: datetime | None = None) -> list[DocumentVersion]:
-    """The public files of documents attached to public content, in their order (those without one left out).
-    ``at`` asks which files are public at another moment (a scheduled publication's)."""
-    documents = list(documents)
-    versions = DocumentVersion.objects.newest_published(at).filter(document__in=[d.pk for d in documents])
-    by_document = {version.document_id: version for version in versions}
-    return [by_document[document.pk] for document in documents if document.pk in by_document]
-
-
-def public_files_prefetch(lookup: str = "documents", *, fields=None) -> Prefetch:
-    """Prefetch a documents relation so that ``prefetched_files`` reads its public files without a query each."""
-    versions = DocumentVersion.objects.newest_published()
-    if fields:
-        versions = versions.only("document_id", *fields)
-    return Prefetch(lookup, queryset=Document.objects.only("pk").prefetch_related(
-        Prefetch("versions", queryset=versions, to_attr="public_file_list")))  # fmt: skip
-
-
-def prefetched_files(documents) -> list[DocumentVersion]:
-    return [version for document in documents for version in document.public_file_list]
+def attach_public_files(items: Sequence, *, at: datetime | None = None, text: bool = False) -> None:
+    """Give each public entry or announcement in ``items`` its public files, in its documents' order, as
+    ``public_file_list`` (documents without a public file left out): one query for all of them. ``at`` asks which
+    files are public at another moment (a scheduled publication's); ``text`` also reads each file's text, which
+    only the search index needs."""
+    if not items:
+        return
+    owner = "document__" + type(items[0])._meta.get_field("documents").related_query_name()
+    versions = (DocumentVersion.objects.newest_published(at).filter(**{f"{owner}__in": [item.pk for item in items]})
+                .annotate(owner_pk=F(owner)).order_by(*DOCUMENT_ORDER))  # the annotation reuses the filter's join
+    by_owner = defaultdict(list)
+    for version in versions if text else versions.defer("text"):
+        by_owner[version.owner_pk].append(version)
+    for item in items:
+        item.public_file_list = by_owner[item.pk]

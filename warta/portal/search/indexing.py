@@ -12,6 +12,7 @@ every hit is checked again against ``.public()`` before it is shown.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from itertools import islice
 
 from django.db import transaction
 from django.utils import timezone
@@ -20,7 +21,7 @@ from warta.announcements.models import Announcement
 from warta.documents.models import DocumentVersion
 from warta.registry.models import Category, EntryStatus, PublicEntry
 
-from ..access import prefetched_files, public_files, public_files_prefetch
+from ..access import attach_public_files
 from ..models import SearchDocument, SearchKind
 from .text import MAX_BODY_CHARS, clean_text, plain
 
@@ -28,12 +29,11 @@ BATCH = 200
 
 
 def _documents_text(content) -> str:
-    """The text of the content's public files; a scheduled publication is indexed with the files public then."""
+    """The text of the content's public files (attached with the batch); a scheduled publication is indexed with
+    the files public then."""
     if content.published_at > timezone.now():
-        files = public_files(content.documents.all(), at=content.published_at)
-    else:
-        files = prefetched_files(content.documents.all())
-    return _files_text(files)
+        attach_public_files([content], at=content.published_at, text=True)
+    return _files_text(content.public_file_list)
 
 
 def _files_text(files: Iterable[DocumentVersion]) -> str:
@@ -71,18 +71,14 @@ def _announcement_row(announcement: Announcement) -> SearchDocument:
     )
 
 
-def _documents_prefetch():
-    return public_files_prefetch(fields=("number", "text"))
-
-
 def index_entry(entry_id: int) -> bool:
     """Index (or drop) one register entry by its Entry id. True when the entry is in the index afterwards."""
-    public = (PublicEntry.objects.filter(entry_id=entry_id).exclude(category=Category.DIKECUALIKAN)
-              .prefetch_related(_documents_prefetch()).first())
+    public = PublicEntry.objects.filter(entry_id=entry_id).exclude(category=Category.DIKECUALIKAN).first()
     with transaction.atomic():
         SearchDocument.objects.filter(kind=SearchKind.ENTRY, object_id=entry_id).delete()
         if public is None:
             return False
+        attach_public_files([public], text=True)
         _entry_row(public).save()
     return True
 
@@ -90,23 +86,21 @@ def index_entry(entry_id: int) -> bool:
 def index_announcement(announcement_id: int) -> bool:
     announcement = (Announcement.objects.filter(pk=announcement_id, status=EntryStatus.PUBLISHED,
                                                 published_at__isnull=False)
-                    .exclude(category=Category.DIKECUALIKAN).prefetch_related(_documents_prefetch()).first())
+                    .exclude(category=Category.DIKECUALIKAN).first())
     with transaction.atomic():
         SearchDocument.objects.filter(kind=SearchKind.ANNOUNCEMENT, object_id=announcement_id).delete()
         if announcement is None:
             return False
+        attach_public_files([announcement], text=True)
         _announcement_row(announcement).save()
     return True
 
 
 def _batches(queryset, size: int = BATCH) -> Iterator[list]:
-    batch = []
-    for item in queryset.iterator(chunk_size=size):
-        batch.append(item)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
+    """The queryset in lists of ``size``, each with its public files and their text attached."""
+    items = queryset.iterator(chunk_size=size)
+    while batch := list(islice(items, size)):
+        attach_public_files(batch, text=True)
         yield batch
 
 
@@ -123,8 +117,7 @@ def rebuild(progress=None) -> dict[str, int]:
     batch (the management command passes a tqdm bar's ``update``).
     """
     counts = {SearchKind.ENTRY: 0, SearchKind.ANNOUNCEMENT: 0}
-    entries = (PublicEntry.objects.exclude(category=Category.DIKECUALIKAN).order_by("pk")
-               .prefetch_related(_documents_prefetch()))
+    entries = PublicEntry.objects.exclude(category=Category.DIKECUALIKAN).order_by("pk")
     seen_entries: set[int] = set()
     for batch in _batches(entries):
         rows = [_entry_row(public) for public in batch]
@@ -134,7 +127,7 @@ def rebuild(progress=None) -> dict[str, int]:
         if progress:
             progress(len(rows))
     announcements = (Announcement.objects.filter(status=EntryStatus.PUBLISHED, published_at__isnull=False)
-                     .exclude(category=Category.DIKECUALIKAN).order_by("pk").prefetch_related(_documents_prefetch()))
+                     .exclude(category=Category.DIKECUALIKAN).order_by("pk"))
     seen_announcements: set[int] = set()
     for batch in _batches(announcements):
         rows = [_announcement_row(announcement) for announcement in batch]

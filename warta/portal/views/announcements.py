@@ -7,7 +7,7 @@ from django.views.decorators.http import require_safe
 from warta.accounts.services import shown_office
 from warta.registry.models import Category
 
-from ..access import public_announcements, public_files
+from ..access import attach_public_files, public_announcements
 from ..structured import announcement_jsonld
 from .home import urgent_parts
 
@@ -37,9 +37,10 @@ def announcement(request, slug: str):
     if item is None:
         raise Http404
     office = shown_office()
+    attach_public_files([item])
     return render(request, "portal/announcement.html", {
         "item": item,
         "parts": urgent_parts(item) if item.category == Category.SERTA_MERTA else [],
-        "documents": public_files(item.documents.all()),
+        "documents": item.public_file_list,
         "jsonld": announcement_jsonld(request, item, office),
     })

@@ -21,7 +21,7 @@ from warta.core.public_version import remember
 from warta.registry.exporting import export_csv, export_json, export_xlsx
 from warta.registry.models import Category, Edition, EditionStatus, PublicEntry, Revision
 
-from ..access import public_entries, public_entry_or_404, public_files
+from ..access import attach_public_files, public_entries, public_entry_or_404
 from ..structured import entry_jsonld
 
 PAGE_SIZE = 25
@@ -174,7 +174,8 @@ def _related(public: PublicEntry, limit: int = 5) -> list[dict]:
 @require_safe
 def entry(request, entry_id: int):
     public = public_entry_or_404(entry_id)
-    documents = public_files(public.documents.all())
+    attach_public_files([public])
+    documents = public.public_file_list
     return render(request, "portal/entry.html", {
         "public": public,
         "documents": documents,

@@ -2,20 +2,18 @@
 used, so a kept answer is right for everyone). Portal pages and files are linked by route name; a route that
 does not exist yet gives ``None`` instead of a guess.
 
-A list of 100 entries holds several hundred links; each route is reversed once per process (with a stand-in
-id) and then filled in by string replacement, which is what made the list ten times cheaper to build.
+A list of 100 entries holds several hundred links; each route is reversed once per process
+(``warta.core.routes``), which is what made the list ten times cheaper to build.
 """
 
 from __future__ import annotations
 
-from functools import cache
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.core.signals import setting_changed
 from django.urls import NoReverseMatch, reverse
 
-STAND_IN = 987654321
+from warta.core import routes
 
 
 def absolute(path: str, query: dict | None = None) -> str:
@@ -23,21 +21,10 @@ def absolute(path: str, query: dict | None = None) -> str:
     return f"{url}?{urlencode(query)}" if query else url
 
 
-@cache
-def _template(name: str, with_id: bool) -> str | None:
-    try:
-        return reverse(name, args=[STAND_IN] if with_id else [])
-    except NoReverseMatch:
-        return None
-
-
 def route(name: str, *args, query: dict | None = None) -> str | None:
     """The absolute URL of a named route taking no argument or one id; None when there is no such route."""
-    template = _template(name, bool(args))
-    if template is None:
-        return None
-    path = template.replace(str(STAND_IN), str(int(args[0]))) if args else template
-    return absolute(path, query)
+    path = routes.path(name, *args)
+    return None if path is None else absolute(path, query)
 
 
 def route_with(name: str, *args) -> str | None:
@@ -82,11 +69,3 @@ def register_download(fmt: str) -> str | None:
 
 def home() -> str:
     return route("portal:home") or absolute("/")
-
-
-def _forget_routes(setting, **kwargs) -> None:
-    if setting == "ROOT_URLCONF":
-        _template.cache_clear()
-
-
-setting_changed.connect(_forget_routes, dispatch_uid="warta.api.links.forget_routes")

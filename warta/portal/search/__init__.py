@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import SafeString
 
+from warta.core import routes
 from warta.core.formats import format_number
 
 from ..access import public_announcements, public_entries
@@ -75,7 +76,7 @@ def _hits(rows: list[SearchDocument], query: Query) -> list[Hit]:
     for row in rows:
         if row.kind == SearchKind.ENTRY and row.object_id in entries:
             public = entries[row.object_id]
-            url = reverse("portal:entry", kwargs={"entry_id": public.entry_id})
+            url = routes.path("portal:entry", public.entry_id)
             hits.append(Hit(row.kind, str(SearchKind.ENTRY.label), url, highlight(public.title, query),
                             snippet([public.summary, row.body, row.summary], query), public.get_category_display(),
                             public.published_at))

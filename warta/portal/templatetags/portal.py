@@ -7,6 +7,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
+from warta.core import routes
 from warta.documents.validation import type_label
 
 register = template.Library()
@@ -40,3 +41,9 @@ def jenis_berkas(media_type: str) -> str:
 @register.filter
 def ya_tidak(value: bool) -> str:
     return gettext("Ya") if value else gettext("Tidak")
+
+
+@register.filter
+def entry_path(entry_id: int) -> str:
+    """The address of a register entry's page: a list links every row, so the route is reversed once."""
+    return routes.path("portal:entry", entry_id)

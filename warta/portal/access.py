@@ -65,10 +65,13 @@ def attach_public_files(items: Sequence, *, at: datetime | None = None, text: bo
     if not items:
         return
     owner = "document__" + type(items[0])._meta.get_field("documents").related_query_name()
-    versions = (DocumentVersion.objects.newest_published(at).filter(**{f"{owner}__in": [item.pk for item in items]})
-                .annotate(owner_pk=F(owner)).order_by(*DOCUMENT_ORDER))  # the annotation reuses the filter's join
-    by_owner = defaultdict(list)
+    # Every published version of these documents, newest first within each document: its first is the public file
+    # (the rule of ``newest_published``, applied here in Python). Without that method's NOT EXISTS the query costs
+    # half as much to build and to plan, and a document seldom has more than one version.
+    versions = (DocumentVersion.objects.published(at).filter(**{f"{owner}__in": [item.pk for item in items]})
+                .annotate(owner_pk=F(owner)).order_by(*DOCUMENT_ORDER, "-number"))  # the annotation reuses the join
+    by_owner = defaultdict(dict)
     for version in versions if text else versions.defer("text"):
-        by_owner[version.owner_pk].append(version)
+        by_owner[version.owner_pk].setdefault(version.document_id, version)
     for item in items:
-        item.public_file_list = by_owner[item.pk]
+        item.public_file_list = list(by_owner[item.pk].values())

@@ -25,6 +25,18 @@ from pathlib import Path
 ROUNDS = int(os.environ.get("ROUNDS", "40"))
 
 
+# Words of the register's titles and documents, for searches nobody asked before (each one ranked afresh).
+WORDS = ("laporan", "keuangan", "kinerja", "rencana", "strategis", "anggaran", "realisasi", "sekolah", "pendidikan",
+         "guru", "kurikulum", "data", "statistik", "profil", "program", "kegiatan", "pengadaan", "barang", "jasa",
+         "standar", "pelayanan", "informasi", "publik", "keputusan", "peraturan", "akreditasi", "asesmen", "mutu",
+         "penjaminan", "pengawas", "bantuan", "operasional", "sarana", "prasarana")
+
+
+def new_query(rng: random.Random) -> str:
+    first, second = rng.sample(WORDS, 2)
+    return f"{first}+{second}+{rng.randint(2010, 2026)}"
+
+
 def pages(first_id: int, last_id: int) -> dict[str, object]:
     rng = random.Random(7)  # noqa: S311 - which entries to ask for, not a secret
     middle = (first_id + last_id) // 2
@@ -35,6 +47,7 @@ def pages(first_id: int, last_id: int) -> dict[str, object]:
         "entry": f"/dip/{middle}/",
         "entry-random": lambda: f"/dip/{rng.randint(first_id, last_id)}/",
         "search": "/cari/?q=laporan+keuangan",
+        "search-new": lambda: "/cari/?q=" + new_query(rng),
         "api-list": "/api/v1/entries?category=berkala&limit=20",
         "announcements": "/pengumuman/",
     }

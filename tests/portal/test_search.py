@@ -184,3 +184,20 @@ def test_the_search_command_rebuilds_and_queries(staff, capsys):
     assert out.startswith("1 hasil") and "Laporan <mark>kinerja</mark> tahunan" in out
     with pytest.raises(CommandError, match=r"portal\.search_empty"):
         call_command("search", "query", "!!!")
+
+
+def test_ranked_results_are_kept_until_the_public_content_or_the_index_changes(staff, monkeypatch):
+    ranked = []
+    rank = engine.candidates
+    monkeypatch.setattr(engine, "candidates", lambda *args: ranked.append(args[0].terms) or rank(*args))
+    w.published(staff, {"title": "Laporan kinerja triwulan pertama"})
+    assert search("triwulan").total == 1
+    assert search("Triwulan!").total == 1 and search("triwulan", page=2).total == 1  # same words, another page
+    assert ranked == [("triwulan",)]
+
+    w.published(staff, {"title": "Laporan kinerja triwulan kedua"})
+    assert search("triwulan").total == 2  # a publication: ranked again
+    rebuild()  # the index rewritten with the public content unchanged (a rebuild, a document's text read later)
+    assert {_plain(hit.title) for hit in search("triwulan").hits} == {"Laporan kinerja triwulan kedua",
+                                                                      "Laporan kinerja triwulan pertama"}
+    assert len(ranked) == 3

@@ -12,12 +12,15 @@ import time
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from django.db.models import Case, OuterRef, Subquery, When
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import SafeString
 
 from warta.core import routes
 from warta.core.formats import format_number
+from warta.core.public_version import remember
+from warta.registry.models import Category
 
 from ..access import public_announcements, public_entries
 from ..models import SearchDocument, SearchKind
@@ -66,27 +69,44 @@ class Results:
         return self.page > 1
 
 
-def _hits(rows: list[SearchDocument], query: Query) -> list[Hit]:
-    """Each row checked again against what is public right now; anything else is dropped silently."""
-    entry_ids = [row.object_id for row in rows if row.kind == SearchKind.ENTRY]
-    announcement_ids = [row.object_id for row in rows if row.kind == SearchKind.ANNOUNCEMENT]
-    entries = {public.entry_id: public for public in public_entries().filter(entry_id__in=entry_ids)}
-    announcements = {item.pk: item for item in public_announcements().filter(pk__in=announcement_ids)}
+def _hits(page_ids: list[int], query: Query) -> list[Hit]:
+    """The page's index rows, each checked again in the same query against what is public right now (the public
+    entry's summary, the announcement's address); a row nothing public stands behind is dropped silently."""
+    public_summary = public_entries().filter(entry_id=OuterRef("object_id")).values("summary")[:1]
+    public_slug = public_announcements().filter(pk=OuterRef("object_id")).values("slug")[:1]
+    rows = (SearchDocument.objects.filter(pk__in=page_ids)
+            .annotate(entry_summary=Case(When(kind=SearchKind.ENTRY, then=Subquery(public_summary))),
+                      announcement_slug=Case(When(kind=SearchKind.ANNOUNCEMENT, then=Subquery(public_slug))))
+            .defer("unit_id", "year"))
+    by_id = {row.pk: row for row in rows}
+    categories = dict(Category.choices)
     hits = []
-    for row in rows:
-        if row.kind == SearchKind.ENTRY and row.object_id in entries:
-            public = entries[row.object_id]
-            url = routes.path("portal:entry", public.entry_id)
-            hits.append(Hit(row.kind, str(SearchKind.ENTRY.label), url, highlight(public.title, query),
-                            snippet([public.summary, row.body, row.summary], query), public.get_category_display(),
-                            public.published_at))
-        elif row.kind == SearchKind.ANNOUNCEMENT and row.object_id in announcements:
-            item = announcements[row.object_id]
-            url = reverse("portal:announcement", kwargs={"slug": item.slug})
-            hits.append(Hit(row.kind, str(SearchKind.ANNOUNCEMENT.label), url, highlight(item.title, query),
-                            snippet([row.summary, row.body], query), item.get_category_display(),
-                            item.published_at))
+    for row in (by_id[pk] for pk in page_ids if pk in by_id):
+        if row.kind == SearchKind.ENTRY and row.entry_summary is not None:
+            url = routes.path("portal:entry", row.object_id)
+            texts = [row.entry_summary, row.body, row.summary]
+        elif row.kind == SearchKind.ANNOUNCEMENT and row.announcement_slug is not None:
+            url = reverse("portal:announcement", kwargs={"slug": row.announcement_slug})
+            texts = [row.summary, row.body]
+        else:
+            continue
+        hits.append(Hit(row.kind, str(SearchKind(row.kind).label), url, highlight(row.title, query),
+                        snippet(texts, query), str(categories.get(row.category, row.category)), row.published_at))
     return hits
+
+
+def _ranked(query: Query, kind: str | None, now: datetime | None) -> tuple[engine.Candidates, tuple[str, ...]]:
+    """The ranked candidates and the stems they matched on.
+
+    Asked at the present moment, they are kept per public content version and index state, as a search engine
+    keeps its query results until the next commit: paging through the results, and the next visitor asking the
+    same, rank nothing again. Every hit shown is still checked against what is public (``_hits``)."""
+    def rank():
+        return engine.candidates(query, now or timezone.now(), kind), engine.stems(query)
+
+    if now is not None:
+        return rank()
+    return remember(f"search|{engine.index_mark()}|{kind}|{' '.join(query.terms)}", rank)
 
 
 def search(raw: str | None, *, kind: str | None = None, page: int = 1, now: datetime | None = None) -> Results:
@@ -96,14 +116,12 @@ def search(raw: str | None, *, kind: str | None = None, page: int = 1, now: date
     if not query:
         return results
     kind = kind if kind in SearchKind.values else None
-    found = engine.candidates(query, now or timezone.now(), kind)
+    found, stems = _ranked(query, kind, now)
     results.total, results.capped = len(found.ids), found.capped
     results.page = min(results.page, results.pages)
     page_ids = found.ids[(results.page - 1) * PAGE_SIZE: results.page * PAGE_SIZE]
     if page_ids:
-        query = query.with_stems(engine.stems(query))
-        results.query = query
-        rows = {row.pk: row for row in SearchDocument.objects.filter(pk__in=page_ids)}
-        results.hits = _hits([rows[pk] for pk in page_ids if pk in rows], query)
+        results.query = query.with_stems(stems)
+        results.hits = _hits(page_ids, results.query)
     results.elapsed_ms = (time.perf_counter() - started) * 1000
     return results

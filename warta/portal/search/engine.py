@@ -107,6 +107,13 @@ def candidates(query: Query, now: datetime, kind: str | None = None) -> Candidat
     raise NotImplementedError(f"search does not support the {connection.vendor} database")
 
 
+def index_mark() -> int | None:
+    """Changes whenever the index is written: every write inserts rows, and ids are never reused."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT MAX(id) FROM portal_searchdocument")
+        return cursor.fetchone()[0]
+
+
 def stems(query: Query) -> tuple[str, ...]:
     """The Indonesian stems PostgreSQL matched on, to highlight them ("keuangan" → "uang"). SQLite: none."""
     if connection.vendor != "postgresql" or not query:

@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
+from html import escape  # Django's escape, without its lazy-string wrapper: the pieces here are plain str
 
-from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 PAGE_BREAK = "\f"
@@ -93,6 +94,7 @@ class Query:
     def with_stems(self, stems: tuple[str, ...]) -> Query:
         return Query(raw=self.raw, terms=self.terms, stems=stems)
 
+    @cached_property
     def pattern(self) -> re.Pattern | None:
         """A regular expression finding the words a match rests on: each term as a word prefix (or the whole
         word when short), and each Indonesian stem with its affixes."""
@@ -106,9 +108,9 @@ class Query:
 
 def highlight(text: str, query: Query) -> SafeString:
     """``text`` escaped, with the matching words in <mark>."""
-    pattern = query.pattern()
+    pattern = query.pattern
     if not text or pattern is None:
-        return escape(text or "")
+        return mark_safe(escape(text or ""))
     pieces, last = [], 0
     for match in pattern.finditer(text):
         pieces += [escape(text[last:match.start()]), "<mark>", escape(match.group(0)), "</mark>"]
@@ -141,7 +143,7 @@ def snippet(texts: list[str], query: Query, size: int = SNIPPET_CHARS) -> SafeSt
 
     Without a match (a stemmed match the pattern cannot see) the start of the first non-empty text is shown.
     """
-    pattern = query.pattern()
+    pattern = query.pattern
     best = None  # (terms covered, text, start)
     for text in texts:
         if not text or pattern is None:

@@ -149,6 +149,7 @@ pages() {  # $1 setup label, $2 base URL
   measure "$1" "entry page (one id)" "$base/dip/$MIDDLE_ID/"
   measure "$1" "entry page (random ids)" "$base/" "$ROOT/bench/random_entry.lua"
   measure "$1" "search q=laporan keuangan" "$base/cari/?q=laporan+keuangan"
+  measure "$1" "search, new words each request" "$base/" "$ROOT/bench/new_search.lua"
   measure "$1" "API list, category=berkala" "$base/api/v1/entries?category=berkala&limit=20"
 }
 

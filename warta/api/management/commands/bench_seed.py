@@ -9,6 +9,7 @@ office's real database (it refuses a register that already has public entries).
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import random
 import shutil
@@ -77,14 +78,30 @@ def generated_pages(rng: random.Random, count: int) -> list[str]:
     return [" ".join(rng.choice(FALLBACK_WORDS) for _ in range(rng.randint(150, 400))) for _ in range(count)]
 
 
+def at_least(minimum: int):
+    """An argparse type: a whole number no smaller than ``minimum``, refused before anything is written."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            value = None
+        if value is None or value < minimum:
+            raise argparse.ArgumentTypeError(f"isi bilangan bulat paling sedikit {minimum}, bukan “{text}” "
+                                             "[bench.count_invalid]")
+        return value
+
+    return parse
+
+
 class Command(BaseCommand):
     help = "Isi register KOSONG dengan DIP sintetis besar untuk tolok ukur (bench/). Jangan pakai di data asli."
 
     def add_arguments(self, parser):
-        parser.add_argument("--entries", type=int, default=100_000)
-        parser.add_argument("--documents", type=int, default=200_000)
-        parser.add_argument("--with-text", type=int, default=3_000, help="dokumen yang membawa teks asli")
-        parser.add_argument("--units", type=int, default=5)
+        parser.add_argument("--entries", type=at_least(1), default=100_000)
+        parser.add_argument("--documents", type=at_least(0), default=200_000)
+        parser.add_argument("--with-text", type=at_least(0), default=3_000, help="dokumen yang membawa teks asli")
+        parser.add_argument("--units", type=at_least(1), default=5)
         parser.add_argument("--seed", type=int, default=2026)
         parser.add_argument("--corpus", default=str(Path(settings.BASE_DIR).parents[1] / "shared" / "corpus"))
 

@@ -135,3 +135,19 @@ def test_a_pages_public_files_are_read_in_one_query_in_their_documents_order(reg
             cursor.execute("EXPLAIN QUERY PLAN " + captured.captured_queries[0]["sql"])
             plan = " | ".join(str(row[-1]) for row in cursor.fetchall())
         assert "SCAN documents_documentversion" not in plan and "publicentry_documents" in plan, plan
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's hashed sub-plans")
+def test_a_page_of_public_documents_checks_each_document_not_every_attachment(register):
+    _attach_documents(list(PublicEntry.objects.order_by("pk")))
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+    page = queries.documents().order_by("document_id")[:21]
+    sql, params = page.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN {sql}", params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "hashed SubPlan" not in plan, plan
+    links = PublicEntry.documents.through.objects.exclude(publicentry__category=Category.DIKECUALIKAN)
+    expected = sorted(set(links.values_list("document_id", flat=True)))[:21]
+    assert [version.document_id for version in page] == expected  # an exempt entry's files stay out

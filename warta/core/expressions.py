@@ -1,6 +1,6 @@
 """Database expressions the apps share."""
 
-from django.db.models import Func
+from django.db.models import Exists, Func
 
 
 class Unindexed(Func):
@@ -18,3 +18,15 @@ class Unindexed(Func):
 
     def as_sqlite(self, compiler, connection, **extra_context):
         return super().as_sql(compiler, connection, template="+%(expressions)s", **extra_context)
+
+
+class ExistsPerRow(Exists):
+    """EXISTS that PostgreSQL checks for each row it keeps, through the subquery's index.
+
+    PostgreSQL turns EXISTS tests joined by OR into hashed sub-plans: it reads every row of each subquery into a
+    hash before the first result, even when a page needs twenty (0.2 s over 200,000 attachments). ``OFFSET 0`` is
+    the documented way to keep it from rewriting a subquery; other databases get a plain EXISTS.
+    """
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        return self.as_sql(compiler, connection, template="EXISTS(%(subquery)s OFFSET 0)", **extra_context)

@@ -11,10 +11,11 @@ from collections import defaultdict
 from collections.abc import Sequence
 from datetime import datetime
 
-from django.db.models import Exists, F, OuterRef, QuerySet
+from django.db.models import F, OuterRef, QuerySet
 from django.http import Http404
 
 from warta.announcements.models import Announcement
+from warta.core.expressions import ExistsPerRow
 from warta.documents.models import DocumentVersion
 from warta.registry.models import Category, PublicEntry
 
@@ -33,11 +34,11 @@ def public_announcements() -> QuerySet[Announcement]:
 def public_documents() -> QuerySet[DocumentVersion]:
     """The file the public gets of each public document (one version per document; its id is ``document_id``).
 
-    Written with EXISTS over the public entries and announcements: checking one document (or a page of them) costs
-    an index look-up each, never a pass over every attachment of the register (about a second at 200,000
-    documents)."""
+    Written with EXISTS over the public entries and announcements, checked row by row (``ExistsPerRow``): checking
+    one document (or a page of them) costs an index look-up each, never a pass over every attachment of the register
+    (about a second at 200,000 documents on SQLite with IN, 0.2 s on PostgreSQL with hashed EXISTS)."""
     document = OuterRef("document_id")
-    attached = Exists(public_entries().filter(documents=document)) | Exists(
+    attached = ExistsPerRow(public_entries().filter(documents=document)) | ExistsPerRow(
         public_announcements().filter(documents=document)
     )
     return DocumentVersion.objects.newest_published().filter(attached)

@@ -25,6 +25,22 @@ def test_a_document_is_shown_inline_in_a_same_origin_frame(staff, clients, run):
     assert download["Content-Disposition"].startswith("attachment")
 
 
+def test_a_pdf_viewer_reads_a_document_in_byte_ranges(staff, clients, run):
+    _, document = drafted(staff, run)
+    url = reverse("office:document", args=[document.pk])
+    whole = clients["penelaah"].get(url)
+    content = b"".join(whole.streaming_content)
+    assert whole["Accept-Ranges"] == "bytes" and whole["ETag"] == f'"{document.sha256}"'
+    part = clients["penelaah"].get(url, HTTP_RANGE="bytes=0-99", HTTP_IF_RANGE=f'"{document.sha256}"')
+    assert part.status_code == 206 and part["Content-Range"] == f"bytes 0-99/{len(content)}"
+    assert b"".join(part.streaming_content) == content[:100]
+    assert "frame-ancestors 'self'" in part["Content-Security-Policy"] and "no-store" in part["Cache-Control"]
+    changed = clients["penelaah"].get(url, HTTP_RANGE="bytes=0-99", HTTP_IF_RANGE='"another-file"')
+    assert changed.status_code == 200 and b"".join(changed.streaming_content) == content
+    beyond = clients["penelaah"].get(url, HTTP_RANGE=f"bytes={len(content) + 10}-")
+    assert beyond.status_code == 416 and b"[http.range_not_satisfiable]" in beyond.content
+
+
 def test_letters_and_editions_are_served_to_the_unit(staff, clients, run):
     letter = delegate_step(staff["pengolah"], run.current_step(), staff["pengolah2"], "Sakit",
                            confirm_unqualified=True)

@@ -58,6 +58,8 @@ def test_snippet_prefers_the_passage_where_all_words_meet():
     assert html.startswith("… ") and html.endswith(" …")
     fallback = str(snippet(["Ringkasan saja.", ""], Query.parse("tidakada")))
     assert fallback == "Ringkasan saja."
+    # The words only in the title, no summary: no snippet, rather than the start of a document or the holder's name.
+    assert str(snippet(["", "Isi dokumen yang panjang.", "Subbagian Umum"], Query.parse("judul"))) == ""
 
 
 def test_markdown_subset_is_safe():

@@ -141,7 +141,8 @@ def _covered(word: str, query: Query) -> frozenset[str]:
 def snippet(texts: list[str], query: Query, size: int = SNIPPET_CHARS) -> SafeString:
     """The passage where most query terms meet, highlighted; on a tie the earlier text (summary before body).
 
-    Without a match (a stemmed match the pattern cannot see) the start of the first non-empty text is shown.
+    Without a match in any of them (the words are in the title only, or a stemmed match the pattern cannot see),
+    the start of the first text, the summary, is shown; if it is empty, nothing is.
     """
     pattern = query.pattern
     best = None  # (terms covered, text, start)
@@ -165,7 +166,7 @@ def snippet(texts: list[str], query: Query, size: int = SNIPPET_CHARS) -> SafeSt
             break  # every term in one passage: nothing later can do better
     if best is not None:
         return _cut(best[1], *_window(best[1], best[2], size), query)
-    first = next((text for text in texts if text), "")
+    first = texts[0] if texts else ""
     return _cut(first, *_window(first, 0, size), query) if first else mark_safe("")
 
 

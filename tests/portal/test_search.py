@@ -7,6 +7,7 @@ import io
 
 import pytest
 from django.db import connection
+from django.utils import timezone
 from PIL import Image, ImageDraw, ImageFont
 
 from tests.portal import world as w
@@ -154,6 +155,9 @@ def test_common_words_are_capped_and_shown_as_1000_plus(staff, monkeypatch):
     monkeypatch.setattr(engine, "CANDIDATES", 10)
     results = search("kalender")
     assert results.capped and results.total_label == "10+"
+    # The ten ranked are the newest ten matches, on either database (never whichever the table holds first).
+    newest = set(SearchDocument.objects.order_by("-pk").values_list("pk", flat=True)[:10])
+    assert set(engine.candidates(results.query, timezone.now()).ids) == newest
     # Rows no public entry stands behind never become hits.
     assert [_plain(hit.title) for hit in results.hits] in ([], ["Informasi kalender kegiatan"])
 

@@ -73,7 +73,7 @@ def _postgresql(query: Query, now: datetime, kind: str | None) -> Candidates:
             f"+ ts_rank({part}_simple, to_tsquery('simple', %s)) AS score "
             f"FROM (SELECT id, {part}_stem, {part}_simple FROM portal_searchdocument "
             f"WHERE published_at <= %s{kind_filter} AND ({part}_stem @@ to_tsquery('indonesian', %s) "
-            f"OR {part}_simple @@ to_tsquery('simple', %s)) LIMIT %s) AS candidates"
+            f"OR {part}_simple @@ to_tsquery('simple', %s)) ORDER BY id DESC LIMIT %s) AS candidates"
         )
         params = [stemmed, exact, now, *([kind] if kind else []), stemmed, prefixed, CANDIDATES + 1]
         with connection.cursor() as cursor:

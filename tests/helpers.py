@@ -1,4 +1,5 @@
 import os
+import re
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -34,3 +35,17 @@ def refusal_code(call, *args, **kwargs) -> str:
     with pytest.raises(ServiceError) as caught:
         call(*args, **kwargs)
     return caught.value.code
+
+
+def english_page(response, *labels: str, chrome: list[str], status: int = 200) -> str:
+    """The page's HTML once it is checked to be English: the status, Content-Language and ``<html lang>``, every
+    label present, and none of ``chrome`` (the interface's Indonesian words) left on it."""
+    assert response.status_code == status
+    assert response["Content-Language"] == "en"
+    html = response.content.decode()
+    assert '<html lang="en"' in html
+    for label in labels:
+        assert label in html, label
+    left = [word for word in chrome if re.search(rf"\b{word}\b", html)]
+    assert not left, f"Indonesian left on an English page: {left}"
+    return html

@@ -1,11 +1,12 @@
 """Signing in and the account and administrator screens in English, for a visitor who chose English."""
 
-import re
+from functools import partial
 
 import pytest
 from django.conf import settings
 
 from tests.accounts.helpers import confirmed_device, login_verified
+from tests.helpers import english_page
 from warta.accounts.demo import DEMO_PASSWORD
 
 pytestmark = pytest.mark.django_db
@@ -19,15 +20,7 @@ def english(client):
     return client
 
 
-def assert_english(response, *labels):
-    assert response.status_code == 200
-    assert response["Content-Language"] == "en"
-    html = response.content.decode()
-    assert '<html lang="en"' in html
-    for label in labels:
-        assert label in html, label
-    left = [word for word in INDONESIAN_CHROME if re.search(rf"\b{word}\b", html)]
-    assert not left, f"Indonesian left on an English page: {left}"
+assert_english = partial(english_page, chrome=INDONESIAN_CHROME)
 
 
 def test_the_sign_in_page_and_its_refusal_are_in_english(client, staff):

@@ -1,10 +1,11 @@
 """The public site in English for a visitor who chose it; Indonesian for everyone else; data stays Indonesian."""
 
-import re
+from functools import partial
 
 import pytest
 from django.conf import settings
 
+from tests import helpers
 from tests.portal import world as w
 from tests.portal.conftest import LAPORAN
 
@@ -32,16 +33,7 @@ def visitor(client):
     return client
 
 
-def english_page(response, *labels, status=200) -> str:
-    assert response.status_code == status
-    assert response["Content-Language"] == "en"
-    html = response.content.decode()
-    assert '<html lang="en"' in html
-    for label in labels:
-        assert label in html, label
-    left = [word for word in INDONESIAN_CHROME if re.search(rf"\b{word}\b", html)]
-    assert not left, f"Indonesian left on an English page: {left}"
-    return html
+english_page = partial(helpers.english_page, chrome=INDONESIAN_CHROME)
 
 
 def test_the_home_page(visitor, content):

@@ -9,25 +9,16 @@ from django.utils import timezone
 
 from tests.api import builders
 from tests.api.conftest import FLOOD, HIDDEN, notice
+from tests.api.reading import get_json, titles
 from tests.api.schema import validate
 
 pytestmark = pytest.mark.django_db
 
 
-def _get(client, path, **params):
-    response = client.get(path, params)
-    assert response.status_code == 200, response.content
-    return response.json()
-
-
-def _titles(data) -> list[str]:
-    return [row["title"] for row in data["results"]]
-
-
 def test_the_list_holds_only_published_announcements_newest_first(client, news):
-    data = _get(client, "/api/v1/announcements")
+    data = get_json(client, "/api/v1/announcements")
     assert data["count"] == 3 and data["next"] is None
-    assert set(_titles(data)) == {news.service.title, news.flood.title, news.drought.title}
+    assert set(titles(data)) == {news.service.title, news.flood.title, news.drought.title}
     published = [row["published_at"] for row in data["results"]]
     assert published == sorted(published, reverse=True)
     validate(data, "/v1/announcements")
@@ -42,7 +33,7 @@ def test_the_list_holds_only_published_announcements_newest_first(client, news):
 
 
 def test_an_announcement_with_its_document_and_links(client, news):
-    data = _get(client, f"/api/v1/announcements/{news.service.pk}")
+    data = get_json(client, f"/api/v1/announcements/{news.service.pk}")
     validate(data, "/v1/announcements/{id}")
     assert (data["title"], data["category"], data["category_label"]) == (
         "Jadwal layanan informasi akhir tahun",
@@ -60,29 +51,29 @@ def test_an_announcement_with_its_document_and_links(client, news):
 
 
 def test_a_serta_merta_announcement_carries_its_five_required_parts(client, news):
-    data = _get(client, f"/api/v1/announcements/{news.flood.pk}")
+    data = get_json(client, f"/api/v1/announcements/{news.flood.pk}")
     parts = data["serta_merta"]["parts"]
     assert [part["key"] for part in parts] == ["danger", "affected", "evacuation", "avoidance", "help_contact"]
     assert [part["text"] for part in parts] == [FLOOD[part["key"]] for part in parts]
     assert parts[0]["label"] == "Potensi bahaya" and parts[2]["label"] == "Prosedur dan tempat evakuasi"
     assert data["serta_merta"]["shown_first"] is True and data["serta_merta"]["urgent_until"].endswith("+07:00")
-    past = _get(client, f"/api/v1/announcements/{news.drought.pk}")["serta_merta"]
+    past = get_json(client, f"/api/v1/announcements/{news.drought.pk}")["serta_merta"]
     assert past["shown_first"] is False and len(past["parts"]) == 5
 
 
 def test_filters_and_refusals(client, news, staff):
-    assert set(_titles(_get(client, "/api/v1/announcements", category="serta-merta"))) == {
+    assert set(titles(get_json(client, "/api/v1/announcements", category="serta-merta"))) == {
         news.flood.title,
         news.drought.title,
     }
-    assert _titles(_get(client, "/api/v1/announcements", category="berkala")) == [news.service.title]
-    assert _get(client, "/api/v1/announcements", unit="bpmp-bengkulu")["count"] == 3
-    assert _get(client, "/api/v1/announcements", unit="unit-lain")["count"] == 0
-    assert _titles(_get(client, "/api/v1/announcements", q="SELUMA")) == [news.drought.title]
-    assert _get(client, "/api/v1/announcements", q="dibatalkan")["count"] == 0  # the withdrawn one's title
+    assert titles(get_json(client, "/api/v1/announcements", category="berkala")) == [news.service.title]
+    assert get_json(client, "/api/v1/announcements", unit="bpmp-bengkulu")["count"] == 3
+    assert get_json(client, "/api/v1/announcements", unit="unit-lain")["count"] == 0
+    assert titles(get_json(client, "/api/v1/announcements", q="SELUMA")) == [news.drought.title]
+    assert get_json(client, "/api/v1/announcements", q="dibatalkan")["count"] == 0  # the withdrawn one's title
     later = timezone.now() + timedelta(seconds=1)
-    assert _get(client, "/api/v1/announcements", updated_since=later.isoformat())["count"] == 0
-    assert _get(client, "/api/v1/announcements", updated_since=timezone.localdate().isoformat())["count"] == 3
+    assert get_json(client, "/api/v1/announcements", updated_since=later.isoformat())["count"] == 0
+    assert get_json(client, "/api/v1/announcements", updated_since=timezone.localdate().isoformat())["count"] == 3
     for params in (
         {"category": "dikecualikan"},
         {"ordering": "judul"},
@@ -98,17 +89,17 @@ def test_filters_and_refusals(client, news, staff):
 
 def test_keyset_paging_walks_every_announcement_once_in_each_ordering(client, news, staff):
     builders.announced(staff, [notice(f"Pengumuman kegiatan {n:02d}") for n in range(1, 6)])
-    everything = _get(client, "/api/v1/announcements", limit=100)
+    everything = get_json(client, "/api/v1/announcements", limit=100)
     assert everything["count"] == 8
     for ordering in ("id", "-id", "published_at", "-published_at"):
-        seen, data = [], _get(client, "/api/v1/announcements", limit=3, ordering=ordering)
+        seen, data = [], get_json(client, "/api/v1/announcements", limit=3, ordering=ordering)
         while True:
             seen += [row["id"] for row in data["results"]]
             assert data["count"] == 8
             if not data["next"]:
                 break
             parts = urlsplit(data["next"])
-            data = _get(client, f"{parts.path}?{parts.query}")
+            data = get_json(client, f"{parts.path}?{parts.query}")
         assert sorted(seen) == sorted(row["id"] for row in everything["results"]), ordering
         assert len(seen) == len(set(seen)) == 8, ordering
         if ordering.endswith("id"):
@@ -136,7 +127,7 @@ def test_conditional_get_and_a_new_announcement_changes_the_version(client, news
     builders.announced(staff, [notice("Pengumuman hasil seleksi")])
     fresh = client.get("/api/v1/announcements", HTTP_IF_NONE_MATCH=first["ETag"])
     assert fresh.status_code == 200 and fresh["ETag"] != first["ETag"]
-    assert "Pengumuman hasil seleksi" in _titles(fresh.json())
+    assert "Pengumuman hasil seleksi" in titles(fresh.json())
 
 
 def test_the_rate_limit_applies(client, news, settings):

@@ -8,6 +8,7 @@ import pytest
 from django.utils import timezone
 
 from tests.api import builders
+from tests.api.reading import get_json, titles
 from warta.registry.models import Category
 
 pytestmark = pytest.mark.django_db
@@ -15,19 +16,9 @@ pytestmark = pytest.mark.django_db
 OFFSET = re.compile(r"[+-]\d{2}:\d{2}$")
 
 
-def _get(client, path, **params):
-    response = client.get(path, params)
-    assert response.status_code == 200, response.content
-    return response.json()
-
-
-def _titles(data) -> list[str]:
-    return [row["title"] for row in data["results"]]
-
-
 def _follow(client, url: str) -> dict:
     parts = urlsplit(url)
-    return _get(client, f"{parts.path}?{parts.query}")
+    return get_json(client, f"{parts.path}?{parts.query}")
 
 
 @pytest.fixture
@@ -39,7 +30,7 @@ def many(world, staff):
 
 
 def test_an_entry_has_the_seven_columns_labels_and_dates_with_offset(client, world):
-    data = _get(client, f"/api/v1/entries/{world.report.pk}")
+    data = get_json(client, f"/api/v1/entries/{world.report.pk}")
     assert data["id"] == world.report.pk and data["number"] == world.report.number
     assert data["title"] == "Laporan Keuangan BPMP Provinsi Bengkulu Tahun 2025"
     assert (data["holder"], data["responsible"], data["made_when"], data["made_where"], data["retention"]) == (
@@ -57,29 +48,29 @@ def test_an_entry_has_the_seven_columns_labels_and_dates_with_offset(client, wor
 
 
 def test_filters(client, world, many):
-    assert _get(client, "/api/v1/entries", category="berkala", limit=100)["count"] == 1 + 8
-    assert {row["category"] for row in _get(client, "/api/v1/entries", category="setiap-saat")["results"]} == {
+    assert get_json(client, "/api/v1/entries", category="berkala", limit=100)["count"] == 1 + 8
+    assert {row["category"] for row in get_json(client, "/api/v1/entries", category="setiap-saat")["results"]} == {
         "setiap-saat"}
-    assert _get(client, "/api/v1/entries", year=2024)["count"] == 1 + 6
-    assert _get(client, "/api/v1/entries", unit="bpmp-bengkulu")["count"] == 14
-    assert _get(client, "/api/v1/entries", unit="unit-lain")["count"] == 0
-    assert _titles(_get(client, "/api/v1/entries", q="STRATEGIS")) == ["Rencana Strategis 2025–2029"]
-    assert _get(client, "/api/v1/entries", q="bulan", year=2025, category="berkala")["count"] == 4
+    assert get_json(client, "/api/v1/entries", year=2024)["count"] == 1 + 6
+    assert get_json(client, "/api/v1/entries", unit="bpmp-bengkulu")["count"] == 14
+    assert get_json(client, "/api/v1/entries", unit="unit-lain")["count"] == 0
+    assert titles(get_json(client, "/api/v1/entries", q="STRATEGIS")) == ["Rencana Strategis 2025–2029"]
+    assert get_json(client, "/api/v1/entries", q="bulan", year=2025, category="berkala")["count"] == 4
 
 
 def test_updated_since_finds_what_was_published_or_republished_after(client, world, staff):
     later = timezone.now() + timedelta(seconds=1)
-    assert _get(client, "/api/v1/entries", updated_since=later.isoformat())["count"] == 0
-    assert _get(client, "/api/v1/entries", updated_since=timezone.localdate().isoformat())["count"] == 2
+    assert get_json(client, "/api/v1/entries", updated_since=later.isoformat())["count"] == 0
+    assert get_json(client, "/api/v1/entries", updated_since=timezone.localdate().isoformat())["count"] == 2
     yesterday = (timezone.localdate() - timedelta(days=1)).isoformat()
-    assert _get(client, "/api/v1/entries", updated_since=f"{yesterday}T00:00:00+07:00")["count"] == 2
+    assert get_json(client, "/api/v1/entries", updated_since=f"{yesterday}T00:00:00+07:00")["count"] == 2
 
 
 def test_keyset_paging_walks_every_row_once_in_each_ordering(client, world, many):
-    expected = _get(client, "/api/v1/entries", limit=100)
+    expected = get_json(client, "/api/v1/entries", limit=100)
     assert expected["count"] == 14 and expected["next"] is None
     for ordering in ("id", "-id", "published_at", "-published_at"):
-        seen, page = [], _get(client, "/api/v1/entries", limit=3, ordering=ordering)
+        seen, page = [], get_json(client, "/api/v1/entries", limit=3, ordering=ordering)
         while True:
             assert page["count"] == 14 and len(page["results"]) <= 3
             seen += [row["id"] for row in page["results"]]
@@ -95,7 +86,7 @@ def test_keyset_paging_walks_every_row_once_in_each_ordering(client, world, many
 
 
 def test_paging_keeps_the_filters(client, world, many):
-    page = _get(client, "/api/v1/entries", category="berkala", limit=5)
+    page = get_json(client, "/api/v1/entries", category="berkala", limit=5)
     second = _follow(client, page["next"])
     assert {row["category"] for row in page["results"] + second["results"]} == {"berkala"}
     assert len(page["results"] + second["results"]) == 9 and second["next"] is None
@@ -115,7 +106,7 @@ def test_bad_parameters_are_refused_with_a_code(client, world, params, field):
 
 
 def test_a_cursor_is_tied_to_its_ordering(client, world, many):
-    cursor = urlsplit(_get(client, "/api/v1/entries", limit=2, ordering="published_at")["next"]).query
+    cursor = urlsplit(get_json(client, "/api/v1/entries", limit=2, ordering="published_at")["next"]).query
     response = client.get(f"/api/v1/entries?{cursor.replace('ordering=published_at', 'ordering=-id')}")
     assert response.status_code == 400 and response.json()["error"]["code"] == "api.invalid_cursor"
     for junk in ("!!!", "bnVsbA", "WyJpZCIsIngiXQ"):  # not base64; JSON null; ["id", "x"]
@@ -129,11 +120,11 @@ def test_the_api_is_read_only(client, world):
 
 
 def test_documents_list_their_public_entries_and_filter(client, world):
-    data = _get(client, "/api/v1/documents")
+    data = get_json(client, "/api/v1/documents")
     assert data["count"] == 1
     (document,) = data["results"]
     assert document["id"] == world.report_pdf.pk and document["entries"] == [world.report.pk]
-    assert _get(client, "/api/v1/documents", entry=world.report.pk)["count"] == 1
-    assert _get(client, "/api/v1/documents", entry=world.plan.pk)["count"] == 0
-    assert _get(client, "/api/v1/documents", media_type="application/pdf")["count"] == 1
-    assert _get(client, "/api/v1/documents", media_type="text/csv")["count"] == 0
+    assert get_json(client, "/api/v1/documents", entry=world.report.pk)["count"] == 1
+    assert get_json(client, "/api/v1/documents", entry=world.plan.pk)["count"] == 0
+    assert get_json(client, "/api/v1/documents", media_type="application/pdf")["count"] == 1
+    assert get_json(client, "/api/v1/documents", media_type="text/csv")["count"] == 0

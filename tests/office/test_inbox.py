@@ -46,13 +46,19 @@ def test_the_inbox_page_lists_tasks_breaches_and_notifications(staff, clients, r
     assert "Sisa waktu" in page or "Terlambat" in page
 
 
-def test_a_queue_step_can_be_taken_once(staff, clients, login):
+def _queued_verification(staff):
+    """A second Penelaah beside the seed's, and a run whose verification step waits in their shared queue (no
+    verifier named in the disposition): (the second Penelaah, the run, the step)."""
     second = create_user(None, username="penelaah-b", password="x" * 12, full_name="Penelaah Kedua",
                          unit=staff["ppid"].unit, roles=[Role.PENELAAH])
     run = issue_disposition(staff["ppid"], title="Antrean", instructions="Siapkan", addressee=staff["pengolah"],
                             plan=[PlanItemData("DIP", timezone.localdate())])
     drafted(staff, run)
-    step = active_step(run, 3)
+    return second, run, active_step(run, 3)
+
+
+def test_a_queue_step_can_be_taken_once(staff, clients, login):
+    second, run, step = _queued_verification(staff)
     assert step.assignee is None
     both = [task.in_queue for user in (staff["penelaah"], second) for task in open_tasks(user)]
     assert both == [True, True]
@@ -71,12 +77,7 @@ def test_a_queue_step_can_be_taken_once(staff, clients, login):
 
 
 def test_a_taken_step_can_be_handed_back_to_the_queue(staff, clients, login):
-    second = create_user(None, username="penelaah-b", password="x" * 12, full_name="Penelaah Kedua",
-                         unit=staff["ppid"].unit, roles=[Role.PENELAAH])
-    run = issue_disposition(staff["ppid"], title="Antrean", instructions="Siapkan", addressee=staff["pengolah"],
-                            plan=[PlanItemData("DIP", timezone.localdate())])
-    drafted(staff, run)
-    step = active_step(run, 3)
+    second, run, step = _queued_verification(staff)
     clients["penelaah"].post(reverse("office:claim", args=[step.pk]))
     page = clients["penelaah"].get(reverse("office:verification", args=[run.pk])).content.decode()
     assert "Anda mengambil tugas ini dari antrean bersama" in page and "Kembalikan ke antrean" in page

@@ -79,8 +79,6 @@ def _hits(page_ids: list[int], query: Query) -> list[Hit]:
                       announcement_slug=Case(When(kind=SearchKind.ANNOUNCEMENT, then=Subquery(public_slug))))
             .defer("unit_id", "year"))
     by_id = {row.pk: row for row in rows}
-    kinds = {value: str(label) for value, label in SearchKind.choices}
-    categories = {value: str(label) for value, label in Category.choices}
     hits = []
     for row in (by_id[pk] for pk in page_ids if pk in by_id):
         if row.kind == SearchKind.ENTRY and row.entry_summary is not None:
@@ -91,8 +89,8 @@ def _hits(page_ids: list[int], query: Query) -> list[Hit]:
             texts = [row.summary, row.body]
         else:
             continue
-        hits.append(Hit(row.kind, kinds[row.kind], url, highlight(row.title, query), snippet(texts, query),
-                        categories.get(row.category, row.category), row.published_at))
+        hits.append(Hit(row.kind, str(SearchKind(row.kind).label), url, highlight(row.title, query),
+                        snippet(texts, query), str(Category(row.category).label), row.published_at))
     return hits
 
 

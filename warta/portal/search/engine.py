@@ -105,7 +105,8 @@ def candidates(query: Query, now: datetime, kind: str | None = None) -> Candidat
 
 
 def index_mark() -> int | None:
-    """Changes whenever the index is written: every write inserts rows, and ids are never reused."""
+    """Changes whenever rows are written to the index (ids are never reused). Rows are only ever deleted alone when
+    content stops being public, which changes the public content version instead."""
     with connection.cursor() as cursor:
         cursor.execute("SELECT MAX(id) FROM portal_searchdocument")
         return cursor.fetchone()[0]

@@ -60,6 +60,22 @@ def test_if_none_match_and_if_modified_since_get_304(client, world, url):
     assert client.get(url, HTTP_IF_NONE_MATCH='W/"something-else"').status_code == 200
 
 
+def test_a_proxy_revalidating_its_copy_gets_304_without_the_page_being_read(client, world, settings,
+                                                                           django_assert_num_queries):
+    """nginx asks again every second with the ETag it holds: while nothing changed, no worker reads or renders the
+    page again, not even one that never rendered it (here: nothing is kept at all)."""
+    settings.WARTA_PAGE_CACHE_SECONDS = 0
+    settings.WARTA_PROXY_CACHE_SECONDS = 1
+    for url in ("/dip/", "/api/v1/entries", "/"):
+        first = client.get(url)
+        with django_assert_num_queries(0):
+            again = client.get(url, HTTP_IF_NONE_MATCH=first["ETag"])
+        assert again.status_code == 304 and again.content == b"", url
+        assert again["ETag"] == first["ETag"] and again["Last-Modified"] == first["Last-Modified"], url
+        assert again["X-Accel-Expires"] == "1" and {"public", "max-age=60"} <= _directives(again), url
+        assert client.get(url, HTTP_IF_NONE_MATCH='W/"something-else"').status_code == 200, url
+
+
 def test_a_repeated_anonymous_request_is_answered_from_memory(client, world, django_assert_num_queries):
     first = client.get("/api/v1/entries")
     assert first["X-Cache"] == "miss"

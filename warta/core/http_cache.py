@@ -14,17 +14,19 @@ For every request, in this order:
 3. An anonymous GET or HEAD of a public page gets a weak ETag built from the public content version and the
    language, a Last-Modified from the latest public change, and ``public, max-age`` (plus ``X-Accel-Expires``
    for a reverse proxy when ``WARTA_PROXY_CACHE_SECONDS`` is set). A matching If-None-Match / If-Modified-Since
-   gets 304. The rendered page is kept in Django's cache under the version (``warta.core.page_cache``), so the
-   next visitor is answered from memory until something is published. A response carrying something of this
-   visitor's (a cookie, a CSRF token, messages) is ``private, no-cache`` instead, never kept and never shared.
+   gets 304; an If-None-Match naming the current version's ETag gets it before the view runs, so a reverse proxy
+   revalidating its copy costs no rendering and no query of the page's own, whichever worker answers. The
+   rendered page is kept in Django's cache under the version (``warta.core.page_cache``), so the next visitor
+   is answered from memory until something is published. A response carrying something of this visitor's (a
+   cookie, a CSRF token, messages) is ``private, no-cache`` instead, never kept and never shared.
 """
 
 from __future__ import annotations
 
 from django.conf import settings
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseNotModified
 from django.utils.cache import add_never_cache_headers, cc_delim_re, get_conditional_response, patch_cache_control
-from django.utils.http import http_date, parse_http_date_safe
+from django.utils.http import http_date, parse_etags, parse_http_date_safe
 
 from . import page_cache, public_version, rate_limit
 
@@ -70,6 +72,18 @@ def stamp(response, request, version: public_version.PublicVersion) -> None:
         response.setdefault("X-Accel-Expires", str(settings.WARTA_PROXY_CACHE_SECONDS))
 
 
+def names_current_version(request, version: public_version.PublicVersion) -> bool:
+    """The request's If-None-Match holds the ETag this version gives the page: whoever sent it has the page as
+    it is now. Only our own weak version tag counts; ``*`` and a view's own tags go through the view."""
+    return etag_for(request, version) in parse_etags(request.headers.get("If-None-Match", ""))
+
+
+def unchanged(request, version: public_version.PublicVersion) -> HttpResponseNotModified:
+    response = HttpResponseNotModified()
+    stamp(response, request, version)
+    return response
+
+
 def not_modified(request, response):
     """A 304 (or 412) answering the request's preconditions against these validators, else None."""
     result = get_conditional_response(
@@ -104,6 +118,8 @@ class PublicCacheMiddleware:
 
     def anonymous_read(self, request):
         version = public_version.current()
+        if names_current_version(request, version):
+            return unchanged(request, version)
         page = page_cache.load(request, version)
         if page is not None:
             validators = HttpResponse(

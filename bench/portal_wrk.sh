@@ -6,18 +6,20 @@
 #   bench/portal_wrk.sh [sqlite|postgres|all]      (default: all)
 #
 # Settings by environment: PYTHON (the virtualenv's python, default .venv/bin/python), WORKERS (gunicorn workers,
-# default 2*nproc+1), CONNECTIONS (32), THREADS (2), DURATION (15s), ENTRIES (100000), DOCUMENTS (200000), PG_URL
-# (postgres://postgres@127.0.0.1:5432/warta_bench), PORT (8765), NGINX_PORT (8766), PROXY_PORT (8767). The first
-# run seeds each database (bench_seed) once. Results: bench/var/results.md (a Markdown table) and every wrk output
-# under bench/var/wrk/. "CPU ms/req" is the gunicorn workers' CPU time over the timed run divided by the requests
-# answered: what a page costs the server, which the machine's other load inflates far less than req/s.
+# default WARTA_WEB_WORKERS or nproc+1, as scripts/serve), CONNECTIONS (32), THREADS (2), DURATION (15s), ENTRIES
+# (100000), DOCUMENTS (200000), PG_URL (postgres://postgres@127.0.0.1:5432/warta_bench), PORT (8765), NGINX_PORT
+# (8766), PROXY_PORT (8767). The first run seeds each database (bench_seed) once. Results: bench/var/results.md (a
+# Markdown table) and every wrk output under bench/var/wrk/. "CPU ms/req" is the gunicorn workers' CPU time over the
+# timed run divided by the requests answered: what a page costs the server, which the machine's other load inflates
+# far less than req/s. Behind the proxy, the last column counts the requests nginx itself spent 100 ms or more on
+# (its own clock, no correction).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 PYTHON=${PYTHON:-$ROOT/.venv/bin/python}
 WARTA=("$PYTHON" -m warta)  # the code of this checkout (cwd first on sys.path), whatever the venv has installed
 OUT=$ROOT/bench/var
-WORKERS=${WORKERS:-$(( $(nproc) * 2 + 1 ))}
+WORKERS=${WORKERS:-${WARTA_WEB_WORKERS:-$(( $(nproc) + 1 ))}}  # as scripts/serve runs it
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
 DURATION=${DURATION:-15s}
@@ -40,6 +42,7 @@ mkdir -p "$OUT/wrk" "$OUT/nginx/tmp" "$OUT/nginx/static"
 
 GUNICORN_PID=""
 NGINX_PIDS=()
+SLOW_LOG=""  # while the proxy runs: nginx's log of requests it spent 100 ms or more on
 cleanup() {
   [ -n "$GUNICORN_PID" ] && kill "$GUNICORN_PID" 2>/dev/null && wait "$GUNICORN_PID" 2>/dev/null
   for pid in "${NGINX_PIDS[@]:-}"; do [ -n "$pid" ] && kill "$pid" 2>/dev/null; done
@@ -97,6 +100,7 @@ start_nginx() {  # $1: static | proxy
   port=$([ "$kind" = static ] && echo "$NGINX_PORT" || echo "$PROXY_PORT")
   sed -e "s|@PREFIX@|$OUT/nginx|g" -e "s|@PORT@|$port|g" -e "s|@UPSTREAM@|$PORT|g" -e "s|@ROOT@|$ROOT|g" \
     "$ROOT/bench/nginx-$kind.conf.in" > "$conf"
+  [ "$kind" = proxy ] && SLOW_LOG=$OUT/nginx/slow.log
   nginx -p "$OUT/nginx" -c "$conf" -g 'daemon off;' &
   NGINX_PIDS+=($!)
   sleep 0.5
@@ -105,6 +109,12 @@ start_nginx() {  # $1: static | proxy
 stop_nginx() {
   for pid in "${NGINX_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
   NGINX_PIDS=()
+  SLOW_LOG=""
+}
+
+slow_requests() {  # "count (slowest)" of the requests nginx spent 100 ms or more on, or "–" without the proxy
+  [ -n "$SLOW_LOG" ] || { echo "–"; return; }
+  awk '{ n++; if ($2 > max) max = $2 } END { if (n) printf "%d (%.2f s)", n, max; else print 0 }' "$SLOW_LOG"
 }
 
 worker_ticks() {  # CPU time (clock ticks) the gunicorn workers have used so far
@@ -119,7 +129,7 @@ measure() {  # $1 setup label, $2 page label, $3 URL, [$4 wrk script]
   local setup=$1 page=$2 url=$3 script=${4:-} status file
   status=$(curl -so /dev/null -w '%{http_code}' "$url")
   if [ "$status" != 200 ] && [ -z "$script" ]; then
-    echo "| $setup | $page | skipped: HTTP $status | | | | |" >> "$RESULTS"
+    echo "| $setup | $page | skipped: HTTP $status | | | | | |" >> "$RESULTS"
     return
   fi
   file=$OUT/wrk/$(echo "$setup-$page" | tr ' /?=&' '_____').txt
@@ -127,10 +137,12 @@ measure() {  # $1 setup label, $2 page label, $3 URL, [$4 wrk script]
   [ -n "$script" ] && args+=(-s "$script")
   wrk "${args[@]}" -d3s "$url" > /dev/null  # warm-up: every worker opens its connections, fills its cache
   local ticks_before ticks_after
+  [ -n "$SLOW_LOG" ] && : > "$SLOW_LOG"  # nginx appends, so emptying it starts the count afresh
   ticks_before=$(worker_ticks)
   wrk "${args[@]}" -d"$DURATION" "$url" > "$file"
   ticks_after=$(worker_ticks)
-  local rps p50 p99 errors requests cpu
+  local rps p50 p99 errors requests cpu slow
+  slow=$(slow_requests)
   rps=$(awk '/^Requests\/sec/ {printf "%.0f", $2}' "$file")
   requests=$(awk '/requests in/ {print $1}' "$file")
   cpu=$(awk -v t=$(( ticks_after - ticks_before )) -v n="${requests:-0}" -v hz="$(getconf CLK_TCK)" \
@@ -138,8 +150,8 @@ measure() {  # $1 setup label, $2 page label, $3 URL, [$4 wrk script]
   p50=$(awk '$1 == "50%" {print $2}' "$file")
   p99=$(awk '$1 == "99%" {print $2}' "$file")
   errors=$(awk '/Non-2xx or 3xx/ {print $5}' "$file")
-  echo "| $setup | $page | $rps | $p50 | $p99 | ${errors:-0} | $cpu |" >> "$RESULTS"
-  echo "  $setup / $page: $rps req/s, p50 $p50, p99 $p99, gunicorn CPU $cpu ms/req"
+  echo "| $setup | $page | $rps | $p50 | $p99 | ${errors:-0} | $cpu | $slow |" >> "$RESULTS"
+  echo "  $setup / $page: $rps req/s, p50 $p50, p99 $p99, gunicorn CPU $cpu ms/req, nginx ≥ 100 ms: $slow"
 }
 
 pages() {  # $1 setup label, $2 base URL
@@ -161,8 +173,8 @@ pages() {  # $1 setup label, $2 base URL
   echo "$("$PYTHON" --version), $(psql --version 2>/dev/null | head -1), $(nginx -v 2>&1), wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency;"
   echo "gunicorn $WORKERS sync workers; $ENTRIES entries, $DOCUMENTS documents; load average at start: $(cut -d' ' -f1-3 /proc/loadavg)."
   echo
-  echo "| set-up | page | req/s | p50 | p99 | non-2xx | gunicorn CPU ms/req |"
-  echo "|---|---|---:|---:|---:|---:|---:|"
+  echo "| set-up | page | req/s | p50 | p99 | non-2xx | gunicorn CPU ms/req | nginx: requests ≥ 100 ms (slowest) |"
+  echo "|---|---|---:|---:|---:|---:|---:|---:|"
 } >> "$RESULTS"
 
 for db in sqlite postgres; do

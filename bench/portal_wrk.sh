@@ -9,10 +9,11 @@
 # default WARTA_WEB_WORKERS or nproc+1, as scripts/serve), CONNECTIONS (32), THREADS (2), DURATION (15s), ENTRIES
 # (100000), DOCUMENTS (200000), PG_URL (postgres://postgres@127.0.0.1:5432/warta_bench), PORT (8765), NGINX_PORT
 # (8766), PROXY_PORT (8767). The first run seeds each database (bench_seed) once. Results: bench/var/results.md (a
-# Markdown table) and every wrk output under bench/var/wrk/. "CPU ms/req" is the gunicorn workers' CPU time over the
-# timed run divided by the requests answered: what a page costs the server, which the machine's other load inflates
-# far less than req/s. Behind the proxy, the last column counts the requests nginx itself spent 100 ms or more on
-# (its own clock, no correction).
+# Markdown table, then bench/page_costs.py's in-process costs, which say how fast the machine was at the time) and
+# every wrk output under bench/var/wrk/. "CPU ms/req" is the gunicorn workers' CPU time over the timed run divided
+# by the requests answered: what a page costs the server, which the machine's other load inflates far less than
+# req/s. Behind the proxy, the last column counts the requests nginx itself spent 100 ms or more on (its own clock,
+# no correction).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -182,6 +183,7 @@ for db in sqlite postgres; do
   echo "== $db"
   use_database "$db"
   "$PYTHON" bench/search_latency.py | tee "$OUT/search-$db.txt"
+  "$PYTHON" bench/page_costs.py | tee "$OUT/costs-$db.txt"  # the machine's speed right now, one request at a time
 
   start_gunicorn 600
   pages "$db, pages kept in Django's cache" "http://127.0.0.1:$PORT"
@@ -200,5 +202,10 @@ for db in sqlite postgres; do
   pages "$db, nginx micro-cache in front (deploy/nginx)" "http://127.0.0.1:$PROXY_PORT"
   stop_nginx
   stop_gunicorn
+done
+for db in sqlite postgres; do
+  [ "$TARGETS" = all ] || [ "$TARGETS" = "$db" ] || continue
+  { echo; echo "In-process, one request at a time, before the wrk runs (bench/page_costs.py):"; echo
+    grep '^|' "$OUT/costs-$db.txt" | sed "1s/^| page /| $db: page /"; } >> "$RESULTS"
 done
 echo "Results appended to $RESULTS"

@@ -205,3 +205,14 @@ def test_ranked_results_are_kept_until_the_public_content_or_the_index_changes(s
     assert {_plain(hit.title) for hit in search("triwulan").hits} == {"Laporan kinerja triwulan kedua",
                                                                       "Laporan kinerja triwulan pertama"}
     assert len(ranked) == 3
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="GIN indexes are PostgreSQL's")
+def test_postgresqls_search_indexes_take_each_write_at_once_so_no_search_reads_a_pending_list():
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT c.relname, c.reloptions FROM pg_class c JOIN pg_am a ON a.oid = c.relam "
+                       "WHERE a.amname = 'gin' AND c.relname LIKE 'portal_search%%'")
+        options = dict(cursor.fetchall())
+    assert set(options) == {"portal_search_head_stem", "portal_search_head_simple", "portal_search_body_stem",
+                            "portal_search_body_simple"}
+    assert all(value == ["fastupdate=off"] for value in options.values()), options

@@ -79,6 +79,7 @@ def test_real_queries_find_the_right_documents(corpus_entries):
     anggar = search("anggar")
     assert _plain(anggar.hits[0].title) == "Laporan Realisasi Anggaran Tahun 2022"
     assert "<mark>Anggaran</mark>" in str(anggar.hits[0].title)
+    assert _plain(search("realisasi anggar").hits[0].title) == "Laporan Realisasi Anggaran Tahun 2022"
     # Two words must both match.
     biaya = [_plain(t) for t in _titles("biaya salinan")]
     assert biaya[0] == "Standar Biaya Pelayanan Informasi Kabupaten Sumedang"  # both words in its head

@@ -29,6 +29,8 @@ def test_query_keeps_only_words():
     assert query.terms == ("laporan", "keuangan", "or", "title", "drop")
     assert fts5_expression(Query.parse("di anggar")) == '"di" AND "anggar"*'
     assert tsquery_texts(Query.parse("di anggar")) == ("di & anggar", "di & anggar:*", "di & anggar")
+    assert tsquery_texts(Query.parse("realisasi anggar")) == (  # only the last word may be unfinished
+        "realisasi & anggar", "realisasi & anggar:*", "realisasi & anggar")
     assert not Query.parse("!!! ---")
 
 

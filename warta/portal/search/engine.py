@@ -36,9 +36,13 @@ def fts5_expression(query: Query) -> str:
 
 
 def tsquery_texts(query: Query) -> tuple[str, str, str]:
-    """(stemmed, unstemmed with prefixes, unstemmed exact) tsquery texts; terms are letters and digits only."""
+    """(stemmed, unstemmed with the last word as a prefix, unstemmed exact) tsquery texts; terms are letters and
+    digits only. Only the last word may be unfinished: the stemmer finds the others' other forms, and a prefix in
+    GIN reads every posting of every word it covers, which cost half of a new query's time
+    (docs/decisions.md, "Search indexes without a pending list")."""
     stemmed = " & ".join(query.terms)
-    prefixed = " & ".join(f"{term}:*" if len(term) >= PREFIX_MIN else term for term in query.terms)
+    *complete, last = query.terms
+    prefixed = " & ".join([*complete, f"{last}:*" if len(last) >= PREFIX_MIN else last])
     return stemmed, prefixed, stemmed
 
 

@@ -34,6 +34,14 @@ def test_query_keeps_only_words():
     assert not Query.parse("!!! ---")
 
 
+def test_numbers_match_whole_so_a_regulations_number_finds_no_longer_one():
+    query = Query.parse("UU 14 2008 keterbukaan")
+    assert fts5_expression(query) == '"uu" AND "14" AND "2008" AND "keterbukaan"*'
+    assert tsquery_texts(Query.parse("laporan 2023"))[1] == "laporan & 2023"
+    assert str(highlight("UU 14/2008, bukan Pasal 140 atau tahun 20081", query)) == (
+        "<mark>UU</mark> <mark>14</mark>/<mark>2008</mark>, bukan Pasal 140 atau tahun 20081")
+
+
 @given(st.text(max_size=300))
 def test_any_input_parses_to_safe_terms(raw):
     for term in Query.parse(raw).terms:

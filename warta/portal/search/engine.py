@@ -2,19 +2,20 @@
 
 Both engines score every match before they can rank, so a common word costs a pass over the whole index
 (docs/architecture.md, "Search"). We never ask them for that: each query takes a bounded candidate set — the
-newest ``CANDIDATES`` matches in the head (title and summary) and, separately, in the body (documents' text) —
-and ranks only those. Head matches come first, ranked among themselves; then body-only matches. Past the
-bound the count is shown as "1.000+".
+newest ``CANDIDATES`` matches in the head (title and summary) and, separately, in the whole text (head and
+documents' text together) — and ranks only those. Head matches come first, ranked among themselves; then the
+other matches. Past the bound the count is shown as "1.000+".
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import datetime
 
 from django.db import connection
 
-from .text import PREFIX_MIN, Query
+from .text import Query, matches_as_prefix
 
 CANDIDATES = 1000
 
@@ -30,9 +31,10 @@ def _quoted(term: str) -> str:
 
 
 def fts5_expression(query: Query) -> str:
-    """Every term must match as a word prefix (short terms: the whole word). An exact match is not ranked above a
-    longer word ("pajak", "pajaknya"): asking for both doubled the cost of ranking for that small gain."""
-    return " AND ".join(_quoted(term) + ("*" if len(term) >= PREFIX_MIN else "") for term in query.terms)
+    """Every term must match as a word prefix (short terms and numbers: the whole word). An exact match is not
+    ranked above a longer word ("pajak", "pajaknya"): asking for both doubled the cost of ranking for that small
+    gain."""
+    return " AND ".join(_quoted(term) + ("*" if matches_as_prefix(term) else "") for term in query.terms)
 
 
 def tsquery_texts(query: Query) -> tuple[str, str, str]:
@@ -42,69 +44,67 @@ def tsquery_texts(query: Query) -> tuple[str, str, str]:
     (docs/decisions.md, "Search indexes without a pending list")."""
     stemmed = " & ".join(query.terms)
     *complete, last = query.terms
-    prefixed = " & ".join([*complete, f"{last}:*" if len(last) >= PREFIX_MIN else last])
+    prefixed = " & ".join([*complete, f"{last}:*" if matches_as_prefix(last) else last])
     return stemmed, prefixed, stemmed
 
 
-def _sqlite(query: Query, now: datetime, kind: str | None) -> Candidates:
-    expression = fts5_expression(query)
-    when = connection.ops.adapt_datetimefield_value(now)
+def _sqlite(query: Query, now: datetime, kind: str | None, tier: str, exclude: list[int]) -> list[tuple]:
+    columns = "{title summary} : " if tier == "head" else ""
     kind_filter = " AND d.kind = %s" if kind else ""
-    tiers, capped = [], False
-    for columns in ("{title summary} : ", ""):
-        sql = (  # only constant fragments are put into the text; user input goes in as parameters
-            "SELECT d.id, bm25(portal_search_fts, 10.0, 4.0, 1.0) FROM portal_search_fts "  # noqa: S608
-            "JOIN portal_searchdocument d ON d.id = portal_search_fts.rowid "
-            f"WHERE portal_search_fts MATCH %s AND d.published_at <= %s{kind_filter} "
-            "ORDER BY portal_search_fts.rowid DESC LIMIT %s"
-        )
-        params = [f"{columns}({expression})", when, *([kind] if kind else []), CANDIDATES + 1]
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            rows = cursor.fetchall()
-        capped = capped or len(rows) > CANDIDATES
-        tiers.append(sorted(rows[:CANDIDATES], key=lambda row: row[1]))  # bm25: lower is better
-    return _merge(tiers, capped)
+    sql = (  # only constant fragments are put into the text; user input goes in as parameters
+        "SELECT d.id, -bm25(portal_search_fts, 10.0, 4.0, 1.0) FROM portal_search_fts "  # noqa: S608
+        "JOIN portal_searchdocument d ON d.id = portal_search_fts.rowid "
+        f"WHERE portal_search_fts MATCH %s AND d.published_at <= %s{kind_filter} "
+        "AND d.id NOT IN (SELECT value FROM json_each(%s)) ORDER BY portal_search_fts.rowid DESC LIMIT %s"
+    )
+    params = [f"{columns}({fts5_expression(query)})", connection.ops.adapt_datetimefield_value(now),
+              *([kind] if kind else []), json.dumps(exclude), CANDIDATES + 1]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
 
 
-def _postgresql(query: Query, now: datetime, kind: str | None) -> Candidates:
+def _postgresql(query: Query, now: datetime, kind: str | None, tier: str, exclude: list[int]) -> list[tuple]:
     stemmed, prefixed, exact = tsquery_texts(query)
     kind_filter = " AND kind = %s" if kind else ""
-    tiers, capped = [], False
-    for part in ("head", "body"):
-        sql = (  # only constant fragments are put into the text; user input goes in as parameters
-            f"SELECT id, ts_rank({part}_stem, to_tsquery('indonesian', %s)) "  # noqa: S608
-            f"+ ts_rank({part}_simple, to_tsquery('simple', %s)) AS score "
-            f"FROM (SELECT id, {part}_stem, {part}_simple FROM portal_searchdocument "
-            f"WHERE published_at <= %s{kind_filter} AND ({part}_stem @@ to_tsquery('indonesian', %s) "
-            f"OR {part}_simple @@ to_tsquery('simple', %s)) ORDER BY id DESC LIMIT %s) AS candidates"
-        )
-        params = [stemmed, exact, now, *([kind] if kind else []), stemmed, prefixed, CANDIDATES + 1]
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            rows = cursor.fetchall()
-        capped = capped or len(rows) > CANDIDATES
-        tiers.append(sorted(rows[:CANDIDATES], key=lambda row: -row[1]))
-    return _merge(tiers, capped)
+    sql = (  # only constant fragments are put into the text; user input goes in as parameters
+        f"SELECT id, ts_rank({tier}_stem, to_tsquery('indonesian', %s)) "  # noqa: S608
+        f"+ ts_rank({tier}_simple, to_tsquery('simple', %s)) AS score "
+        f"FROM (SELECT id, {tier}_stem, {tier}_simple FROM portal_searchdocument "
+        f"WHERE published_at <= %s{kind_filter} AND NOT (id = ANY(%s)) "
+        f"AND ({tier}_stem @@ to_tsquery('indonesian', %s) OR {tier}_simple @@ to_tsquery('simple', %s)) "
+        "ORDER BY id DESC LIMIT %s) AS candidates"
+    )
+    params = [stemmed, exact, now, *([kind] if kind else []), exclude, stemmed, prefixed, CANDIDATES + 1]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
 
 
-def _merge(tiers: list[list[tuple]], capped: bool) -> Candidates:
-    ids, seen = [], set()
-    for tier in tiers:
-        for row in tier:
-            if row[0] not in seen:
-                seen.add(row[0])
-                ids.append(row[0])
-    return Candidates(ids=ids[: CANDIDATES], capped=capped or len(ids) > CANDIDATES)
+def _ranked(rows: list[tuple]) -> list[int]:
+    """The ids of (id, score) rows, best score first."""
+    return [row[0] for row in sorted(rows[:CANDIDATES], key=lambda row: -row[1])]
+
+
+def _tiers(query: Query, now: datetime, kind: str | None, matches) -> Candidates:
+    """Head matches first, then the matches elsewhere in the whole text: each tier's newest candidates, ranked.
+    When the head alone has more than can be ranked, the rest could never make the list and is not looked for."""
+    head = matches(query, now, kind, "head", [])
+    if len(head) > CANDIDATES:
+        return Candidates(ids=_ranked(head), capped=True)
+    head_ids = _ranked(head)
+    rest = matches(query, now, kind, "whole", head_ids)
+    ids = head_ids + _ranked(rest)
+    return Candidates(ids=ids[:CANDIDATES], capped=len(ids) > CANDIDATES or len(rest) > CANDIDATES)
 
 
 def candidates(query: Query, now: datetime, kind: str | None = None) -> Candidates:
     if not query:
         return Candidates(ids=[], capped=False)
     if connection.vendor == "postgresql":
-        return _postgresql(query, now, kind)
+        return _tiers(query, now, kind, _postgresql)
     if connection.vendor == "sqlite":
-        return _sqlite(query, now, kind)
+        return _tiers(query, now, kind, _sqlite)
     raise NotImplementedError(f"search does not support the {connection.vendor} database")
 
 

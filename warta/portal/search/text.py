@@ -100,10 +100,16 @@ class Query:
         word when short), and each Indonesian stem with its affixes."""
         if not self.terms:
             return None
-        alternatives = [re.escape(term) + (r"\w*" if len(term) >= PREFIX_MIN else "") for term in self.terms]
+        alternatives = [re.escape(term) + (r"\w*" if matches_as_prefix(term) else "") for term in self.terms]
         alternatives += [_PREFIXES + re.escape(stem) + _SUFFIXES for stem in self.stems
                          if len(stem) >= PREFIX_MIN and stem not in self.terms]
         return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
+
+
+def matches_as_prefix(term: str) -> bool:
+    """Whether a term also finds longer words ("anggar" → "anggaran"). Not short words ("di"), nor numbers: a year
+    or a regulation's number is typed whole, and "14" must not find "140"."""
+    return len(term) >= PREFIX_MIN and not term.isdigit()
 
 
 def highlight(text: str, query: Query) -> SafeString:

@@ -155,19 +155,19 @@ def snippet(texts: list[str], query: Query, size: int = SNIPPET_CHARS) -> SafeSt
     for text in texts:
         if not text or pattern is None:
             continue
-        matches = []
+        found = []  # (start, the terms and stems the matched word covers)
         for match in pattern.finditer(text):
-            matches.append(match)
-            if len(matches) >= 60:
+            found.append((match.start(), _covered(match.group(0), query)))
+            if len(found) >= 60:
                 break
-        for index, match in enumerate(matches):
+        for index, (start, _) in enumerate(found):
             covered = set()
-            for other in matches[index:]:
-                if other.start() >= match.start() + size * 3 // 4:
+            for other_start, terms in found[index:]:
+                if other_start >= start + size * 3 // 4:
                     break
-                covered |= _covered(other.group(0), query)
+                covered |= terms
             if best is None or len(covered) > best[0]:
-                best = (len(covered), text, match.start())
+                best = (len(covered), text, start)
         if best is not None and best[0] >= len(query.terms):
             break  # every term in one passage: nothing later can do better
     if best is not None:

@@ -63,7 +63,8 @@ def main() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "warta.settings")
     os.environ["WARTA_PAGE_CACHE_SECONDS"] = "0"
     os.environ["WARTA_API_RATE_LIMIT"] = "0"
-    os.environ.setdefault("WARTA_ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
+    hosts = os.environ.get("WARTA_ALLOWED_HOSTS", "127.0.0.1,localhost")
+    os.environ["WARTA_ALLOWED_HOSTS"] = f"{hosts},testserver"  # the test client's host, beside portal_wrk.sh's
     import django
 
     django.setup()

@@ -131,7 +131,7 @@ def test_a_mail_failure_fails_the_job(staff, settings):
     settings.EMAIL_BACKEND = "tests.office.test_inbox.BrokenBackend"
     staff["ppid"].email = "ppid@bpmp-bengkulu.example"
     staff["ppid"].save()
-    note = notify(staff["ppid"], "Uji")
+    note = notify(staff["ppid"], "edition_approved", {"title": "Uji"})
     with pytest.raises(ConnectionRefusedError):
         deliver_email(note.pk)
     note.refresh_from_db()
@@ -147,11 +147,11 @@ class BrokenBackend:
 
 
 def test_marking_notifications_read(staff, clients):
-    notify(staff["ppid"], "Satu")
-    two = notify(staff["ppid"], "Dua")
+    notify(staff["ppid"], "edition_approved", {"title": "Satu"})
+    two = notify(staff["ppid"], "edition_approved", {"title": "Dua"})
     page = clients["ppid"].get(reverse("office:inbox")).content.decode()
     assert '<span class="badge">2<span class="visually-hidden"> belum dibaca' in page
     clients["ppid"].post(reverse("office:notifications_read"), {"pemberitahuan": [two.pk]})
-    assert list(Notification.objects.filter(read_at__isnull=True).values_list("title", flat=True)) == ["Satu"]
+    assert list(Notification.objects.filter(read_at__isnull=True).values_list("values__title", flat=True)) == ["Satu"]
     clients["ppid"].post(reverse("office:notifications_read"))
     assert not Notification.objects.filter(read_at__isnull=True).exists()

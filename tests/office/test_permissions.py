@@ -192,7 +192,7 @@ def announcement_url(c):
 
 def st_notified(staff):
     for user in staff.values():
-        notify(user, "Pemberitahuan uji")
+        notify(user, "edition_approved", {"title": "Uji"})
     return {}
 
 

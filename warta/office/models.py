@@ -3,7 +3,10 @@
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+
+from .wording import WORDINGS, word
 
 
 class NotificationKind(models.TextChoices):
@@ -26,7 +29,9 @@ class Notification(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications", verbose_name=_("penerima")
     )
     kind = models.CharField(_("jenis"), max_length=20, choices=NotificationKind.choices, default=NotificationKind.OTHER)
-    title = models.CharField(_("judul"), max_length=300)
+    message = models.CharField(_("pesan"), max_length=40, blank=True)  # a key of wording.WORDINGS
+    values = models.JSONField(_("isian pesan"), default=dict, blank=True)
+    title = models.CharField(_("judul"), max_length=300)  # in the site's language
     body = models.TextField(_("isi"), blank=True)
     url = models.CharField(_("tautan"), max_length=300, blank=True)
     run = models.ForeignKey(
@@ -51,4 +56,19 @@ class Notification(models.Model):
     @property
     def is_unread(self) -> bool:
         return self.read_at is None
+
+    @cached_property
+    def worded(self) -> tuple[str, str]:
+        """(title, body) in the active language; the stored site-language text when the wording is unknown."""
+        if self.message in WORDINGS:
+            return word(self.message, self.values)
+        return self.title, self.body
+
+    @property
+    def shown_title(self) -> str:
+        return self.worded[0]
+
+    @property
+    def shown_body(self) -> str:
+        return self.worded[1]
 

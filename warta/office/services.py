@@ -1,9 +1,9 @@
 """Writes the workspace owns: notifications, in the app and by e-mail when mail is configured.
 
 Notifications follow the procedure engine through its ``step_opened`` signal, so the engine never imports the
-workspace. E-mail goes out from a background job after the transaction commits. A notification is stored text, written
-for a colleague whose language is not known: it is always worded in the site's language (``LANGUAGE_CODE``,
-Indonesian), whoever triggered it.
+workspace. E-mail goes out from a background job after the transaction commits. A notification keeps its wording's
+key and values (``wording.py``), so the workspace words it in the reader's language; its stored title and body, and
+the e-mail, are in the site's language (``LANGUAGE_CODE``, Indonesian), whoever set it off.
 """
 
 import logging
@@ -14,12 +14,13 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext
 
 from warta.accounts.models import Role
 from warta.pos.models import StepStatus
 
 from .models import Notification, NotificationKind
+from .wording import word
 
 logger = logging.getLogger(__name__)
 
@@ -28,14 +29,15 @@ def email_configured() -> bool:
     return bool(getattr(settings, "EMAIL_HOST", ""))
 
 
-def notify(recipient, title: str, *, body: str = "", url: str = "", run=None, kind: str = NotificationKind.OTHER,
-           urgent: bool = False) -> Notification:
-    """Leave a message for one staff member; mail it too (after commit) when mail is configured.
-
-    Callers word ``title`` and ``body`` inside ``in_site_language()``.
-    """
+def notify(recipient, message: str, values: dict, *, url: str = "", run=None,
+           kind: str = NotificationKind.OTHER, urgent: bool = False) -> Notification:
+    """Leave a message for one staff member (``message``: a key of ``wording.WORDINGS``, with its values); mail it
+    too (after commit) when mail is configured."""
+    with in_site_language():
+        title, body = word(message, values)
     notification = Notification.objects.create(
-        recipient=recipient, title=title[:300], body=body, url=url[:300], run=run, kind=kind, urgent=urgent,
+        recipient=recipient, message=message, values=values, title=title[:300], body=body, url=url[:300], run=run,
+        kind=kind, urgent=urgent,
     )
     if email_configured() and recipient.email:
         from . import tasks  # the job calls back into this module
@@ -95,52 +97,34 @@ def on_step_opened(sender, step_run, now, **kwargs):
     returned = None
     if step_run.attempt > 1:
         returned = run.step_runs.filter(status=StepStatus.RETURNED).order_by("-finished_at", "-pk").first()
-    with in_site_language():
-        values = {"run": run.number, "title": run.title, "step": step.number, "activity": step.activity,
-                  "standard": step.standard_label}
-        if returned is not None:
-            title = gettext("Disposisi %(run)s dikembalikan: perbaiki langkah %(step)s") % values
-            body = gettext("Alasan pengembalian: %(reason)s") % {"reason": returned.return_reason}
-            kind = NotificationKind.STEP_RETURNED
-        else:
-            title = gettext("Langkah %(step)s “%(activity)s” menunggu Anda") % values
-            body = gettext("Disposisi %(run)s: %(title)s. Waktu baku %(standard)s.") % values
-            kind = NotificationKind.STEP_OPENED
-        if run.urgent:
-            title = gettext("SEGERA (serta merta): %(title)s") % {"title": title}
-        if not step_run.assignee_id:
-            body += " " + gettext("Tugas ini ada di antrean bersama; ambil bila Anda mengerjakannya.")
+    values = {"run": run.number, "title": run.title, "step": step.number, "activity": step.activity,
+              "standard": step.standard_label, "urgent": run.urgent, "queued": not step_run.assignee_id}
+    if returned is not None:
+        message, kind = "step_returned", NotificationKind.STEP_RETURNED
+        values["reason"] = returned.return_reason
+    else:
+        message, kind = "step_opened", NotificationKind.STEP_OPENED
     recipients = [step_run.assignee] if step_run.assignee_id else _queue_holders(step_run)
     for user in recipients:
-        notify(user, title, body=body, url=step_url(run), run=run, kind=kind, urgent=run.urgent)
+        notify(user, message, values, url=step_url(run), run=run, kind=kind, urgent=run.urgent)
 
 
 def notify_delegation(letter) -> None:
     run = letter.step_run.run
-    with in_site_language():
-        title = gettext("Anda menerima Surat Penugasan %(number)s") % {"number": letter.number}
-        body = gettext("Langkah %(step)s “%(activity)s” disposisi %(run)s dialihkan kepada Anda. "
-                       "Alasan: %(reason)s") % {"step": letter.step_run.step.number,
-                                                "activity": letter.step_run.step.activity, "run": run.number,
-                                                "reason": letter.reason}
-    notify(letter.to_user, title, body=body, url=step_url(run), run=run, kind=NotificationKind.DELEGATED,
+    values = {"number": letter.number, "step": letter.step_run.step.number,
+              "activity": letter.step_run.step.activity, "run": run.number, "reason": letter.reason}
+    notify(letter.to_user, "delegated", values, url=step_url(run), run=run, kind=NotificationKind.DELEGATED,
            urgent=run.urgent)
 
 
 def notify_edition_proposed(edition) -> None:
     atasan = get_user_model().objects.filter(unit__office=edition.unit.office, is_active=True,
                                              role_grants__role=Role.ATASAN)
-    with in_site_language():
-        title = gettext("Edisi DIP “%(title)s” menunggu persetujuan Anda") % {"title": edition.title}
-        body = ngettext("Diusulkan oleh %(user)s; %(count)d informasi.",
-                        "Diusulkan oleh %(user)s; %(count)d informasi.",
-                        edition.entry_count) % {"user": edition.proposed_by, "count": edition.entry_count}
+    values = {"title": edition.title, "user": str(edition.proposed_by), "count": edition.entry_count}
     for user in atasan.distinct():
-        notify(user, title, body=body, url=reverse("office:editions"), kind=NotificationKind.EDITION)
+        notify(user, "edition_proposed", values, url=reverse("office:editions"), kind=NotificationKind.EDITION)
 
 
 def notify_edition_approved(edition) -> None:
-    with in_site_language():
-        title = gettext("Edisi DIP “%(title)s” disetujui Atasan PPID") % {"title": edition.title}
-        body = gettext("Tetapkan edisi ini dengan nomor dan tanggal SK.")
-    notify(edition.proposed_by, title, body=body, url=reverse("office:editions"), kind=NotificationKind.EDITION)
+    notify(edition.proposed_by, "edition_approved", {"title": edition.title}, url=reverse("office:editions"),
+           kind=NotificationKind.EDITION)

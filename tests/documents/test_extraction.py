@@ -117,7 +117,8 @@ def test_a_damaged_docx_fails_with_a_readable_message(tmp_path):
     path.write_bytes(buffer.getvalue())
     with pytest.raises(extraction.ExtractionError) as caught:
         extraction.extract(path, "docx")
-    assert "tidak dapat dibaca" in str(caught.value)
+    assert caught.value.problem.code == "documents.text_unreadable"
+    assert "tidak dapat dibaca" in caught.value.problem.message
 
 
 def test_a_pdf_with_no_text_at_all_goes_to_ocr_even_without_images(tmp_path):

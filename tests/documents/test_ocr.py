@@ -6,8 +6,9 @@ import io
 import pypdf
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
 
-from warta.documents import ocr, services
+from warta.documents import errors, ocr, services
 from warta.documents.models import PIIStatus, TextStatus
 from warta.records.models import AuditRecord
 
@@ -78,7 +79,7 @@ def test_a_photographed_notice_is_read(uploader, run_jobs):
 
 def test_an_ocr_failure_is_shown_in_words(uploader, run_jobs, monkeypatch):
     def fail(*args, **kwargs):
-        raise ocr.OcrError(ocr.EXIT_MESSAGES[7])
+        raise ocr.OcrError(errors.OCR_EXIT_CODES[7].error(detail="Tesseract: image too blurry"))
 
     monkeypatch.setattr(ocr, "make_searchable_pdf", fail)
     with run_jobs():
@@ -86,4 +87,9 @@ def test_an_ocr_failure_is_shown_in_words(uploader, run_jobs, monkeypatch):
     document.refresh_from_db()
     assert document.text_status == TextStatus.FAILED and not document.ocr_file
     assert document.text_error.startswith("Pengenalan teks gagal")
+    assert document.text_error.endswith("Rincian teknis: Tesseract: image too blurry")
     assert services.document_ready_for_verification(document)[0].startswith("Teks dokumen gagal dibaca")
+    with translation.override("en"):
+        problem = services.document_ready_for_verification(document)[0]
+    assert problem.startswith("The document's text could not be read: Text recognition failed")
+    assert problem.count("Technical detail: Tesseract: image too blurry") == 1

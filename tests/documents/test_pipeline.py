@@ -4,9 +4,10 @@ import io
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
 
 from warta.core.errors import ServiceError
-from warta.documents import ocr, services
+from warta.documents import errors, ocr, services
 from warta.documents.models import Document, FindingKind, PIIStatus, TextStatus
 from warta.records.models import AuditRecord
 
@@ -187,13 +188,18 @@ def test_a_document_still_being_read_is_not_ready(uploader):
 
 
 def test_a_scan_waits_for_ocr_when_the_server_has_none(uploader, run_jobs, monkeypatch):
-    monkeypatch.setattr(ocr, "unavailable_reason", lambda: "Program Tesseract belum terpasang.")
+    monkeypatch.setattr(ocr, "unavailable_reason", lambda: errors.OCR_NO_TESSERACT.error())
     with run_jobs():
         document = services.upload_document(uploader, upload_of(corpus_file("09_sop_penyusunan_didp_sumut_scan.pdf")))
     document.refresh_from_db()
     assert document.text_status == TextStatus.OCR_NEEDED and document.has_text_layer is False
-    assert "Tesseract belum terpasang" in document.text_error
-    assert "menunggu OCR" in services.document_ready_for_verification(document)[0]
+    assert document.text_problem == "documents.ocr_no_tesseract"
+    assert "Tesseract belum terpasang (paket Debian: tesseract-ocr)" in document.text_error
+    problem = services.document_ready_for_verification(document)[0]
+    assert "menunggu OCR" in problem and "Tesseract belum terpasang" in problem
+    with translation.override("en"):  # each reader gets the reason in their own language
+        problem = services.document_ready_for_verification(document)[0]
+    assert "Tesseract is not installed" in problem and "belum" not in problem
 
 
 def test_a_document_uploaded_while_scanning_was_off_is_flagged_once_scanning_is_on(

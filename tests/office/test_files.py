@@ -74,6 +74,19 @@ def test_document_status_fragment_polls_while_text_is_pending(staff, clients, ru
     assert "data-poll=" in fragment and "menunggu dibaca" in fragment
 
 
+def test_pages_ocr_could_not_read_are_named_beside_the_text_status(staff, clients, run):
+    from warta.documents.models import Document, TextStatus
+
+    entry, document = drafted(staff, run)
+    Document.objects.filter(pk=document.pk).update(
+        text_status=TextStatus.OCR_DONE, text_problem="documents.ocr_pages_still_empty",
+        text_problem_values={"pages": "2, 5"},
+    )
+    url = reverse("office:entry_documents", args=[run.pk, entry.pk]) + "?bagian=status"
+    fragment = clients["pengolah"].get(url).content.decode()
+    assert "teks terbaca dengan OCR" in fragment and "OCR tidak menemukan teks pada halaman 2, 5." in fragment
+
+
 def test_the_audit_log_checks_its_chain(clients, run):
     page = clients["atasan"].get(reverse("office:audit") + "?periksa=1").content.decode()
     assert "Rantai utuh." in page and "pos.run.started" in page

@@ -17,6 +17,9 @@ from odf import teletype
 from odf.namespaces import TABLENS, TEXTNS
 from odf.opendocument import load as load_odf
 
+from . import errors
+from .errors import TextProblem
+
 # A page with fewer letters and digits than this, and an image on it, is taken to be a scan.
 MIN_PAGE_CHARACTERS = 10
 # Refuse to inflate archive members beyond this (a 50 MB DOCX does not hold 500 MB of XML).
@@ -24,8 +27,8 @@ MAX_MEMBER_BYTES = 500 * 1024 * 1024
 PAGE_BREAK = "\f"
 
 
-class ExtractionError(Exception):
-    """The file could not be read; the message is for people (Indonesian)."""
+class ExtractionError(TextProblem):
+    """The file could not be read."""
 
 
 @dataclass
@@ -73,14 +76,14 @@ def read_pdf(path: Path) -> Extraction:
             # No text anywhere: a scan, or lettering drawn as outlines. OCR reads both.
             scans = list(range(1, len(pages) + 1))
     except (pypdf.errors.PdfReadError, ValueError, KeyError, TypeError, RecursionError) as exc:
-        raise ExtractionError("PDF tidak dapat dibaca; berkasnya mungkin rusak.") from exc
+        raise ExtractionError(errors.TEXT_PDF_UNREADABLE.error()) from exc
     return Extraction(pages=pages, paged=True, pages_needing_ocr=scans)
 
 
 def _check_archive(path: Path) -> None:
     with zipfile.ZipFile(path) as archive:
         if any(info.file_size > MAX_MEMBER_BYTES for info in archive.infolist()):
-            raise ExtractionError("Isi berkas terlalu besar untuk dibaca setelah dibuka (dugaan bom zip).")
+            raise ExtractionError(errors.TEXT_ARCHIVE_TOO_LARGE.error())
 
 
 def read_docx(path: Path) -> Extraction:
@@ -193,4 +196,4 @@ def extract(path: Path, family: str) -> Extraction:
     except ExtractionError:
         raise
     except Exception as exc:  # every reader fails in its own way on a damaged file
-        raise ExtractionError(f"Teks tidak dapat dibaca dari berkas ini ({type(exc).__name__}).") from exc
+        raise ExtractionError(errors.TEXT_UNREADABLE.error(kind=type(exc).__name__)) from exc

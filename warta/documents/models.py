@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from . import names
+from .errors import describe_text_problem
 
 
 def document_path(instance, filename):
@@ -85,7 +86,9 @@ class Document(FileFields):
     text_status = models.CharField(
         _("status teks"), max_length=20, choices=TextStatus.choices, default=TextStatus.PENDING
     )
-    text_error = models.TextField(_("keterangan kegagalan baca"), blank=True)
+    text_problem = models.CharField(_("masalah baca teks"), max_length=60, blank=True)  # errors.TEXT_PROBLEMS
+    text_problem_values = models.JSONField(_("isian masalah baca teks"), default=dict, blank=True)
+    text_error = models.TextField(_("keterangan kegagalan baca"), blank=True)  # the problem in the site's language
     has_text_layer = models.BooleanField(
         _("semua halaman berteks"),
         null=True,
@@ -126,6 +129,12 @@ class Document(FileFields):
     def pages(self) -> list[str]:
         """The text page by page (PDFs and OCR results); other formats give one element."""
         return self.text.split("\f")
+
+    @property
+    def text_problem_message(self) -> str:
+        """Why the text could not be read, or not all of it, in the reader's language ("" when nothing is wrong);
+        a document read before problems had codes keeps its stored words."""
+        return describe_text_problem(self.text_problem, self.text_problem_values) or self.text_error
 
     def findings_open(self):
         return self.pii_findings.filter(cleared_at__isnull=True)

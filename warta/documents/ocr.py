@@ -14,43 +14,38 @@ from pathlib import Path
 
 from PIL import Image
 
+from warta.core.errors import ServiceError
+
+from . import errors
+from .errors import TextProblem
+
 LANGUAGE = "ind"
 PAGE_TIMEOUT = 180  # seconds Tesseract may spend on one page before the page is left without text
 BASE_TIMEOUT = 300
 MAX_TIMEOUT = 3 * 60 * 60
 FALLBACK_IMAGE_DPI = 300
 
-# OCRmyPDF's exit codes (ocrmypdf.exceptions.ExitCode) in words a staff member can act on.
-EXIT_MESSAGES = {
-    2: "Berkas tidak dapat dibuka oleh OCR; berkasnya mungkin rusak. Unggah ulang hasil pindaian aslinya.",
-    3: "Program OCR di server belum lengkap. Hubungi pengelola sistem.",
-    4: "OCR menghasilkan PDF yang tidak sah. Unggah ulang hasil pindaian dalam resolusi lain.",
-    5: "OCR tidak dapat menulis berkas sementara di server. Hubungi pengelola sistem.",
-    7: "Pengenalan teks gagal di tengah jalan. Pindaian mungkin terlalu buram; unggah pindaian yang lebih jelas.",
-    8: "PDF ini terkunci sehingga tidak dapat di-OCR. Buka kuncinya, lalu unggah ulang.",
-}
 
-
-class OcrError(Exception):
-    """OCR did not produce a file; the message is for people (Indonesian)."""
+class OcrError(TextProblem):
+    """OCR did not produce a file."""
 
 
 @functools.cache
-def unavailable_reason() -> str | None:
+def unavailable_reason() -> ServiceError | None:
     """None when OCR can run here, otherwise what is missing (cached for the life of the process)."""
     if importlib.util.find_spec("ocrmypdf") is None:
-        return "Paket Python ocrmypdf belum terpasang."
+        return errors.OCR_NO_OCRMYPDF.error()
     tesseract = shutil.which("tesseract")
     if not tesseract:
-        return "Program Tesseract belum terpasang (paket Debian: tesseract-ocr)."
+        return errors.OCR_NO_TESSERACT.error()
     try:
         listed = subprocess.run(  # noqa: S603 — fixed arguments, no shell
             [tesseract, "--list-langs"], capture_output=True, text=True, timeout=30, check=False
         )
     except (OSError, subprocess.TimeoutExpired):
-        return "Program Tesseract tidak dapat dijalankan."
+        return errors.OCR_TESSERACT_BROKEN.error()
     if LANGUAGE not in listed.stdout.split():
-        return "Model bahasa Indonesia untuk Tesseract belum terpasang (paket Debian: tesseract-ocr-ind)."
+        return errors.OCR_NO_INDONESIAN.error()
     return None
 
 
@@ -92,13 +87,10 @@ def make_searchable_pdf(source: Path, target: Path, *, image: bool = False, page
             command, capture_output=True, text=True, timeout=time_limit(pages), env=env, check=False
         )
     except subprocess.TimeoutExpired as exc:
-        minutes = time_limit(pages) // 60
-        raise OcrError(
-            f"OCR melebihi batas waktu {minutes} menit. Pisahkan dokumen menjadi beberapa berkas, lalu unggah ulang."
-        ) from exc
+        raise OcrError(errors.OCR_TIMED_OUT.error(minutes=time_limit(pages) // 60)) from exc
     if done.returncode != 0 or not target.exists():
-        message = EXIT_MESSAGES.get(done.returncode, f"OCR gagal (kode {done.returncode}).")
         detail = [line for line in done.stderr.strip().splitlines() if line.strip()]
-        if detail:
-            message += f" Rincian teknis: {detail[-1][:300]}"
-        raise OcrError(message)
+        values = {"detail": detail[-1][:300]} if detail else {}
+        known = errors.OCR_EXIT_CODES.get(done.returncode)
+        problem = known.error(**values) if known else errors.OCR_FAILED.error(code=done.returncode, **values)
+        raise OcrError(problem)

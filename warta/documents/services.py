@@ -14,14 +14,16 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from django.conf import settings
 from django.core.files import File
 from django.db import transaction
 from django.db.models import F
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from warta.accounts.models import Role
+from warta.core.errors import ServiceError
 from warta.records.audit import record
 
 from . import errors, extraction, malware, names, ocr, pii, validation
@@ -211,7 +213,9 @@ def replace_document_file(actor, document: Document, new_file, *, original_name:
                 for name, value in fields.items():
                     setattr(locked, name, value)
                 locked.version += 1
-                locked.text, locked.text_status, locked.text_error = "", TextStatus.PENDING, ""
+                locked.text, locked.text_status = "", TextStatus.PENDING
+                for name, value in _text_problem(None).items():
+                    setattr(locked, name, value)
                 locked.has_text_layer, locked.ocr_applied, locked.ocr_file = None, False, ""
                 locked.pii_status, locked.pii_scanned_at = PIIStatus.NOT_SCANNED, None
                 removed, _by_model = locked.pii_findings.all().delete()
@@ -325,6 +329,16 @@ def _family(document: Document) -> str:
     return file_type.family if file_type else "unknown"
 
 
+def _text_problem(problem: ServiceError | None) -> dict:
+    """The fields that keep why a document's text could not be read, or not all of it: the problem's code and
+    values, worded in each reader's language when shown, and the same words in the site's language (audit log)."""
+    if problem is None:
+        return {"text_problem": "", "text_problem_values": {}, "text_error": ""}
+    with translation.override(settings.LANGUAGE_CODE):
+        words = errors.describe_text_problem(problem.code, problem.params)
+    return {"text_problem": problem.code, "text_problem_values": problem.params, "text_error": words}
+
+
 def extract_document_text(document_id: int) -> str:
     """Read the stored file's text; scan it, or hand scanned pages to OCR. Returns the resulting status."""
     document = Document.objects.filter(pk=document_id).first()
@@ -336,26 +350,24 @@ def extract_document_text(document_id: int) -> str:
             result = extraction.extract(path, family)
     except extraction.ExtractionError as exc:
         _save_text(document_id, sha256, "documents.text_failed", text="", text_status=TextStatus.FAILED,
-                   text_error=str(exc))  # fmt: skip
+                   **_text_problem(exc.problem))  # fmt: skip
         return TextStatus.FAILED
     except Exception as exc:
         logger.exception("Text extraction of document %s failed", document_id)
-        message = f"Galat tak terduga saat membaca teks ({type(exc).__name__}). Hubungi pengelola sistem."
         _save_text(document_id, sha256, "documents.text_failed", text="", text_status=TextStatus.FAILED,
-                   text_error=message)  # fmt: skip
+                   **_text_problem(errors.TEXT_UNEXPECTED.error(kind=type(exc).__name__)))  # fmt: skip
         return TextStatus.FAILED
 
     if not result.needs_ocr:
         _save_text(document_id, sha256, "documents.text_extracted", scan_family=family, text=result.text,
-                   text_status=TextStatus.DONE, text_error="", has_text_layer=True)  # fmt: skip
+                   text_status=TextStatus.DONE, has_text_layer=True, **_text_problem(None))  # fmt: skip
         return TextStatus.DONE
 
     reason = ocr.unavailable_reason()
     pages = ", ".join(map(str, result.pages_needing_ocr))
     saved = _save_text(
         document_id, sha256, "documents.ocr_needed", text=result.text, text_status=TextStatus.OCR_NEEDED,
-        has_text_layer=False,
-        text_error=f"OCR belum dapat dijalankan: {reason}" if reason else f"Halaman tanpa teks: {pages}.",
+        has_text_layer=False, **_text_problem(reason or errors.PAGES_WITHOUT_TEXT.error(pages=pages)),
     )  # fmt: skip
     if saved is not None and reason is None:
         with transaction.atomic():
@@ -379,22 +391,21 @@ def ocr_document(document_id: int) -> str:
             with _fetched(document.file) as source:
                 ocr.make_searchable_pdf(source, output, image=family == "image", pages=document.page_count or 1)
             result = extraction.read_pdf(output)
-        except (ocr.OcrError, extraction.ExtractionError) as exc:
+        except errors.TextProblem as exc:
             _save_text(document_id, sha256, "documents.ocr_failed", text_status=TextStatus.FAILED,
-                       text_error=str(exc))  # fmt: skip
+                       **_text_problem(exc.problem))  # fmt: skip
             return TextStatus.FAILED
         except Exception as exc:
             logger.exception("OCR of document %s failed", document_id)
-            message = f"Galat tak terduga saat OCR ({type(exc).__name__}). Hubungi pengelola sistem."
             _save_text(document_id, sha256, "documents.ocr_failed", text_status=TextStatus.FAILED,
-                       text_error=message)  # fmt: skip
+                       **_text_problem(errors.OCR_UNEXPECTED.error(kind=type(exc).__name__)))  # fmt: skip
             return TextStatus.FAILED
-        still_empty = [str(number) for number in result.pages_needing_ocr]
-        note = f"OCR tidak menemukan teks pada halaman {', '.join(still_empty)}." if still_empty else ""
+        still_empty = ", ".join(str(number) for number in result.pages_needing_ocr)
         _save_text(
             document_id, sha256, "documents.ocr_done", scan_family=family, ocr_output=output,
-            text=result.text, text_status=TextStatus.OCR_DONE, text_error=note, ocr_applied=True,
+            text=result.text, text_status=TextStatus.OCR_DONE, ocr_applied=True,
             page_count=document.page_count or len(result.pages),
+            **_text_problem(errors.OCR_PAGES_STILL_EMPTY.error(pages=still_empty) if still_empty else None),
         )  # fmt: skip
     return TextStatus.OCR_DONE
 
@@ -428,7 +439,7 @@ def clear_finding(actor, finding: PIIFinding, note: str) -> PIIFinding:
 def document_ready_for_verification(document: Document) -> list[str]:
     """What still stands between this document and verification (step 3 of the POS); empty when ready."""
     problems = []
-    status, error = document.text_status, document.text_error
+    status, error = document.text_status, document.text_problem_message
     if status == TextStatus.PENDING:
         problems.append(_("Teks dokumen belum selesai dibaca. Tunggu sebentar, lalu muat ulang halaman."))
     elif status == TextStatus.OCR_NEEDED:

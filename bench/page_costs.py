@@ -33,8 +33,15 @@ WORDS = ("laporan", "keuangan", "kinerja", "rencana", "strategis", "anggaran", "
 
 
 def new_query(rng: random.Random) -> str:
+    """As bench/new_search.lua asks: two words and a year (a number is matched whole)."""
     first, second = rng.sample(WORDS, 2)
     return f"{first}+{second}+{rng.randint(2010, 2026)}"
+
+
+def new_words(rng: random.Random) -> str:
+    """A year and two words, the last one cut short as if unfinished: a prefix, the costlier match."""
+    first, second = rng.sample(WORDS, 2)
+    return f"{rng.randint(2010, 2026)}+{first}+{second[:max(4, len(second) - 2)]}"
 
 
 def pages(first_id: int, last_id: int) -> dict[str, object]:
@@ -48,6 +55,7 @@ def pages(first_id: int, last_id: int) -> dict[str, object]:
         "entry-random": lambda: f"/dip/{rng.randint(first_id, last_id)}/",
         "search": "/cari/?q=laporan+keuangan",
         "search-new": lambda: "/cari/?q=" + new_query(rng),
+        "search-new-prefix": lambda: "/cari/?q=" + new_words(rng),
         "api-list": "/api/v1/entries?category=berkala&limit=20",
         "announcements": "/pengumuman/",
     }

@@ -3,7 +3,9 @@
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
+from warta.core.database import tidy_after_rewrite
 from warta.core.formats import format_number
+from warta.portal.models import SearchDocument
 from warta.portal.search import search
 from warta.portal.search.indexing import items_to_index, rebuild
 
@@ -23,6 +25,7 @@ class Command(BaseCommand):
             total = items_to_index()
             with tqdm(total=total, unit="butir", desc="Indeks pencarian", disable=options["verbosity"] == 0) as bar:
                 counts = rebuild(progress=bar.update)
+            tidy_after_rewrite(SearchDocument._meta.db_table)
             self.stdout.write(self.style.SUCCESS(
                 f"Indeks pencarian selesai: {format_number(counts['dip'])} informasi publik dan "
                 f"{format_number(counts['pengumuman'])} pengumuman."

@@ -6,10 +6,14 @@ cookie (``django_language``; ``IndonesianFirstLocaleMiddleware`` reads it, and t
 and sends the visitor back to ``next`` when that is a page of this site, else to the home page. POST is accepted
 too, with the same fields as Django's own ``set_language``. Nothing here is worth forging: the worst another site
 can do is switch a visitor's labels to English, which the same footer switches back.
+
+``in_site_language()`` is the other side: words stored for later readers whose language is not known (a
+notification's copy and e-mail, why a document's text could not be read) are written in the site's language.
 """
 
 from django.conf import settings
 from django.http import HttpResponseRedirect
+from django.utils import translation
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
@@ -38,3 +42,9 @@ def set_language(request):
             samesite=settings.LANGUAGE_COOKIE_SAMESITE,
         )
     return response
+
+
+def in_site_language():
+    """Word what is stored for later readers in the site's language (``LANGUAGE_CODE``), not in the language of
+    whoever set it off."""
+    return translation.override(settings.LANGUAGE_CODE)

@@ -14,16 +14,16 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from django.conf import settings
 from django.core.files import File
 from django.db import transaction
 from django.db.models import F
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from warta.accounts.models import Role
 from warta.core.errors import ServiceError
+from warta.core.language import in_site_language
 from warta.records.audit import record
 
 from . import errors, extraction, malware, names, ocr, pii, validation
@@ -334,7 +334,7 @@ def _text_problem(problem: ServiceError | None) -> dict:
     values, worded in each reader's language when shown, and the same words in the site's language (audit log)."""
     if problem is None:
         return {"text_problem": "", "text_problem_values": {}, "text_error": ""}
-    with translation.override(settings.LANGUAGE_CODE):
+    with in_site_language():
         words = errors.describe_text_problem(problem.code, problem.params)
     return {"text_problem": problem.code, "text_problem_values": problem.params, "text_error": words}
 

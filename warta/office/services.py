@@ -13,10 +13,11 @@ from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext
 
 from warta.accounts.models import Role
+from warta.core.language import in_site_language
 from warta.pos.models import StepStatus
 
 from .models import Notification, NotificationKind
@@ -64,11 +65,6 @@ def deliver_email(notification_id: int) -> str:
               fail_silently=False)
     Notification.objects.filter(pk=notification.pk).update(emailed_at=timezone.now())
     return "terkirim"
-
-
-def in_site_language():
-    """Word a stored notification or its e-mail in the site's language, not the language of whoever triggered it."""
-    return translation.override(settings.LANGUAGE_CODE)
 
 
 def mark_read(user, notification_ids=None) -> int:

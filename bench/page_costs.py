@@ -9,7 +9,8 @@ less than under wrk.
 For each page: median and p95 milliseconds over ROUNDS requests (after a warm-up), the median CPU time of this
 process (what a busy machine inflates far less than wall time; PostgreSQL's own work is in its server process and
 not counted there), and the database queries per request. ``--profile home`` prints cProfile's top functions for
-that page instead (SORT=tottime to sort by own time).
+that page instead (SORT=tottime to sort by own time, MATCH=warta/ for
+this project's functions only).
 """
 
 from __future__ import annotations
@@ -109,7 +110,8 @@ def main() -> None:
             client.get(url_of(page))
         profiler.disable()
         stats = pstats.Stats(profiler).sort_stats(os.environ.get("SORT", "cumulative"))
-        stats.print_stats(int(os.environ.get("LINES", "45")))
+        restrictions = [os.environ["MATCH"]] if os.environ.get("MATCH") else []  # e.g. MATCH=warta/ for our code
+        stats.print_stats(*restrictions, int(os.environ.get("LINES", "45")))
         return
 
     print(f"{connection.vendor}, {PublicEntry.objects.count()} public entries; {ROUNDS} requests per page")

@@ -108,6 +108,26 @@ def test_dip_lists_the_seven_columns_and_filters(client, world):
     assert 'href="/dip/unduh/csv/?kategori=berkala"' in berkala  # downloads follow the filter
 
 
+def test_list_rows_and_search_results_show_text_as_text_and_link_to_their_pages(client, staff):
+    """The DIP rows and the search results are built outside the template engine: markup a clerk typed into a
+    title or a column must still arrive escaped, and every row must still link to its entry."""
+    entry = w.published(staff, {"title": 'Laporan <b>"Keuangan"</b> & Aset', "holder": "Sub <i>Bagian</i> Umum",
+                                "retention": ""})
+    html = client.get("/dip/").content.decode()
+    row = re.search(r"<tr><td class=\"number\".*?</tr>", html, re.S).group(0)
+    title = "Laporan &lt;b&gt;&quot;Keuangan&quot;&lt;/b&gt; &amp; "
+    assert f'<a class="title-link" href="/dip/{entry.pk}/">{title}Aset</a>' in row
+    assert '<td data-label="Pejabat atau Unit yang Menguasai Informasi">Sub &lt;i&gt;Bagian&lt;/i&gt; Umum</td>' in row
+    assert '<td data-label="Jangka Waktu Penyimpanan atau Retensi Arsip">-</td>' in row  # empty column
+    assert "<b>" not in row and "<i>" not in row
+
+    found = client.get("/cari/?q=aset").content.decode()
+    item = re.search(r'<ol class="results">(.*?)</ol>', found, re.S).group(1)
+    assert f'<a href="/dip/{entry.pk}/">{title}<mark>Aset</mark></a>' in item
+    assert '<time datetime="2026-11-23T10:00:00+07:00">23 November 2026</time>' in item  # published, in WIB
+    assert '<span class="badge">Daftar Informasi Publik</span> Informasi Tersedia Setiap Saat' in item
+
+
 def test_dip_paginates(client, staff):
     for number in range(27):
         w.published(staff, {"title": f"Informasi nomor {number:02d}"})

@@ -9,6 +9,7 @@ from django.utils.translation import gettext
 
 from warta.core import routes
 from warta.documents.validation import type_label
+from warta.portal import rows
 
 register = template.Library()
 
@@ -47,3 +48,8 @@ def ya_tidak(value: bool) -> str:
 def entry_path(entry_id: int) -> str:
     """The address of a register entry's page: a list links every row, so the route is reversed once."""
     return routes.path("portal:entry", entry_id)
+
+
+register.simple_tag(rows.register_header, name="register_header")
+register.simple_tag(rows.register_rows, name="register_rows")
+register.simple_tag(rows.search_hits, name="search_hits")

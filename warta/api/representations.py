@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from warta.announcements.models import SERTA_MERTA_PARTS, Announcement
 from warta.documents.models import DocumentVersion
-from warta.registry.exporting import category_label
+from warta.registry.exporting import category_label, form_label
 from warta.registry.models import Category, Edition, PublicEntry
 
 from . import links
@@ -49,8 +49,6 @@ def document(value: DocumentVersion, *, entry_ids: list[int] | None = None) -> d
 
 
 def entry(value: PublicEntry) -> dict:
-    with translation.override("id"):
-        form_label = value.form_label
     return {
         "id": value.entry_id,
         "number": value.number,
@@ -62,7 +60,7 @@ def entry(value: PublicEntry) -> dict:
         "made_where": value.made_where,
         "form_printed": value.form_printed,
         "form_digital": value.form_digital,
-        "form_label": form_label,
+        "form_label": form_label(value.form_printed, value.form_digital),
         "retention": value.retention,
         "category": value.category,
         "category_label": category_label(value.category),

@@ -26,7 +26,7 @@ from django.utils import timezone, translation
 
 from warta.core.formats import format_date
 
-from .models import REGISTER_FIELDS, Category
+from .models import REGISTER_FIELDS, Category, form_text
 
 CHUNK_SIZE = 64 * 1024
 ITERATOR_CHUNK = 2000
@@ -73,6 +73,13 @@ def category_label(value: str) -> str:
 def _indonesian_category_labels() -> dict[str, str]:
     with translation.override("id"):
         return {value: str(label) for value, label in Category.choices}
+
+
+@cache
+def form_label(printed: bool, digital: bool) -> str:
+    """Column 6 in Indonesian, as ``category_label``: 'Tercetak dan Terekam/daring'."""
+    with translation.override("id"):
+        return form_text(printed, digital)
 
 
 def links_text(links: list[dict]) -> str:

@@ -32,6 +32,13 @@ class EntryStatus(models.TextChoices):
     WITHDRAWN = "ditarik", _("Ditarik")
 
 
+def form_text(printed: bool, digital: bool) -> str:
+    """Column 6 as text in the active language: 'Tercetak dan Terekam/daring'."""
+    forms = [label for present, label in ((printed, gettext("Tercetak")), (digital, gettext("Terekam/daring")))
+             if present]
+    return join_labels(forms) or "-"
+
+
 class EntryFields(models.Model):
     """The register columns: the seven of Perki 1/2021 Ps 21(2) in their order, then common additions."""
 
@@ -62,10 +69,7 @@ class EntryFields(models.Model):
 
     @property
     def form_label(self) -> str:
-        """Column 6 as text in the reader's language: 'Tercetak dan Terekam/daring'."""
-        forms = [label for present, label in ((self.form_printed, gettext("Tercetak")),
-                                              (self.form_digital, gettext("Terekam/daring"))) if present]
-        return join_labels(forms) or "-"
+        return form_text(self.form_printed, self.form_digital)
 
     @property
     def made_label(self) -> str:

@@ -15,6 +15,8 @@ from datetime import datetime
 
 from django.db import connection
 
+from warta.core.database import planned_for_their_values
+
 from .text import Query, matches_as_prefix
 
 CANDIDATES = 1000
@@ -76,7 +78,7 @@ def _postgresql(query: Query, now: datetime, kind: str | None, tier: str, exclud
         "ORDER BY id DESC LIMIT %s) AS candidates"
     )
     params = [stemmed, exact, now, *([kind] if kind else []), exclude, stemmed, prefixed, CANDIDATES + 1]
-    with connection.cursor() as cursor:
+    with planned_for_their_values(), connection.cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.fetchall()
 

@@ -82,7 +82,7 @@ def main() -> None:
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    import warta.wsgi  # noqa: F401 - as gunicorn loads it (views imported, start-up objects frozen for the GC)
+    import warta.wsgi  # noqa: F401 - as granian loads it (views imported, start-up objects frozen for the GC)
     from warta.registry.models import PublicEntry
 
     span = PublicEntry.objects.aggregate(lo=Min("entry_id"), hi=Max("entry_id"))

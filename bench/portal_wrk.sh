@@ -1,16 +1,16 @@
 #!/usr/bin/env bash
-# The portal and API under load: the production set-up (gunicorn, DEBUG off, 127.0.0.1 only) against SQLite and
+# The portal and API under load: the production set-up (granian, DEBUG off, 127.0.0.1 only) against SQLite and
 # PostgreSQL, measured with wrk; nginx serving the same home page as a static file, for comparison; and nginx as a
-# one-second micro-caching reverse proxy in front of gunicorn. Loopback traffic only; every run is time-bounded.
+# one-second micro-caching reverse proxy in front of granian. Loopback traffic only; every run is time-bounded.
 #
 #   bench/portal_wrk.sh [sqlite|postgres|all]      (default: all)
 #
-# Settings by environment: PYTHON (the virtualenv's python, default .venv/bin/python), WORKERS (gunicorn workers,
-# default WARTA_WEB_WORKERS or nproc+1, as scripts/serve), CONNECTIONS (32), THREADS (2), DURATION (15s), ENTRIES
+# Settings by environment: PYTHON (the virtualenv's python, default .venv/bin/python), WORKERS (web workers,
+# default WARTA_WEB_WORKERS or nproc, as scripts/serve), CONNECTIONS (32), THREADS (2), DURATION (15s), ENTRIES
 # (100000), DOCUMENTS (200000), PG_URL (postgres://postgres@127.0.0.1:5432/warta_bench), PORT (8765), NGINX_PORT
 # (8766), PROXY_PORT (8767). The first run seeds each database (bench_seed) once. Results: bench/var/results.md (a
 # Markdown table, then bench/page_costs.py's in-process costs, which say how fast the machine was at the time) and
-# every wrk output under bench/var/wrk/. "CPU ms/req" is the gunicorn workers' CPU time over the timed run divided
+# every wrk output under bench/var/wrk/. "CPU ms/req" is the web workers' CPU time over the timed run divided
 # by the requests answered: what a page costs the server, which the machine's other load inflates far less than
 # req/s. Behind the proxy, the last column counts the requests nginx itself spent 100 ms or more on (its own clock,
 # no correction).
@@ -20,7 +20,7 @@ ROOT=$PWD
 PYTHON=${PYTHON:-$ROOT/.venv/bin/python}
 WARTA=("$PYTHON" -m warta)  # the code of this checkout (cwd first on sys.path), whatever the venv has installed
 OUT=$ROOT/bench/var
-WORKERS=${WORKERS:-${WARTA_WEB_WORKERS:-$(( $(nproc) + 1 ))}}  # as scripts/serve runs it
+WORKERS=${WORKERS:-${WARTA_WEB_WORKERS:-$(nproc)}}  # as scripts/serve runs it
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
 DURATION=${DURATION:-15s}
@@ -41,11 +41,11 @@ command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2
 command -v nginx >/dev/null || { echo "nginx is missing: apt-get install -y nginx-light" >&2; exit 1; }
 mkdir -p "$OUT/wrk" "$OUT/nginx/tmp" "$OUT/nginx/static"
 
-GUNICORN_PID=""
+SERVER_PID=""
 NGINX_PIDS=()
 SLOW_LOG=""  # while the proxy runs: nginx's log of requests it spent 100 ms or more on
 cleanup() {
-  [ -n "$GUNICORN_PID" ] && kill "$GUNICORN_PID" 2>/dev/null && wait "$GUNICORN_PID" 2>/dev/null
+  [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null
   for pid in "${NGINX_PIDS[@]:-}"; do [ -n "$pid" ] && kill "$pid" 2>/dev/null; done
   return 0
 }
@@ -78,25 +78,25 @@ use_database() {  # sqlite | postgres: point Warta at that bench database, migra
   export FIRST_ID LAST_ID
 }
 
-start_gunicorn() {  # $1: seconds pages are kept (0: every request renders), $2: X-Accel-Expires (proxy set-up)
+start_server() {  # $1: seconds pages are kept (0: every request renders), $2: X-Accel-Expires (proxy set-up)
   local version_seconds=5
   [ "${2:-0}" -gt 0 ] && version_seconds=1  # as deploy/nginx/warta.conf asks: a publication shows within a second
   WARTA_PAGE_CACHE_SECONDS=$1 WARTA_PROXY_CACHE_SECONDS=${2:-0} WARTA_PUBLIC_VERSION_SECONDS=$version_seconds \
-    "$PYTHON" -m gunicorn warta.wsgi:application --chdir "$ROOT" \
-    --bind "127.0.0.1:$PORT" --workers "$WORKERS" --log-level warning --access-logfile /dev/null &
-  GUNICORN_PID=$!
+    "$(dirname "$PYTHON")/granian" --interface wsgi --host 127.0.0.1 --port "$PORT" --workers "$WORKERS" \
+    --blocking-threads 1 --runtime-mode st --no-ws --log-level warning warta.wsgi:application &
+  SERVER_PID=$!
   for _ in $(seq 1 100); do
     curl -fso /dev/null "http://127.0.0.1:$PORT/" && return 0
     sleep 0.2
   done
-  echo "gunicorn did not answer on 127.0.0.1:$PORT" >&2
+  echo "granian did not answer on 127.0.0.1:$PORT" >&2
   exit 1
 }
 
-stop_gunicorn() {
-  kill "$GUNICORN_PID" 2>/dev/null || true
-  wait "$GUNICORN_PID" 2>/dev/null || true
-  GUNICORN_PID=""
+stop_server() {
+  kill "$SERVER_PID" 2>/dev/null || true
+  wait "$SERVER_PID" 2>/dev/null || true
+  SERVER_PID=""
 }
 
 start_nginx() {  # $1: static | proxy
@@ -121,9 +121,9 @@ slow_requests() {  # "count (slowest)" of the requests nginx spent 100 ms or mor
   awk '{ n++; if ($2 > max) max = $2 } END { if (n) printf "%d (%.2f s)", n, max; else print 0 }' "$SLOW_LOG"
 }
 
-worker_ticks() {  # CPU time (clock ticks) the gunicorn workers have used so far
+worker_ticks() {  # CPU time (clock ticks) the web workers have used so far
   local total=0 pid
-  for pid in $(pgrep -P "$GUNICORN_PID"); do
+  for pid in $(pgrep -P "$SERVER_PID"); do
     total=$(( total + $(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0) ))
   done
   echo "$total"
@@ -155,7 +155,7 @@ measure() {  # $1 setup label, $2 page label, $3 URL, [$4 wrk script]
   p99=$(awk '$1 == "99%" {print $2}' "$file")
   errors=$(awk '/Non-2xx or 3xx/ {print $5}' "$file")
   echo "| $setup | $page | $rps | $p50 | $p99 | ${errors:-0} | $cpu | $slow |" >> "$RESULTS"
-  echo "  $setup / $page: $rps req/s, p50 $p50, p99 $p99, gunicorn CPU $cpu ms/req, nginx ≥ 100 ms: $slow"
+  echo "  $setup / $page: $rps req/s, p50 $p50, p99 $p99, workers' CPU $cpu ms/req, nginx ≥ 100 ms: $slow"
 }
 
 pages() {  # $1 setup label, $2 base URL
@@ -175,9 +175,9 @@ pages() {  # $1 setup label, $2 base URL
   echo
   echo "Machine: $(nproc) cores, $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo), $(free -h | awk '/Mem:/ {print $2}') RAM;"
   echo "$("$PYTHON" --version), $(psql --version 2>/dev/null | head -1), $(nginx -v 2>&1), wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency;"
-  echo "gunicorn $WORKERS sync workers; $ENTRIES entries, $DOCUMENTS documents; load average at start: $(cut -d' ' -f1-3 /proc/loadavg)."
+  echo "granian $WORKERS workers, one request at a time each; $ENTRIES entries, $DOCUMENTS documents; load average at start: $(cut -d' ' -f1-3 /proc/loadavg)."
   echo
-  echo "| set-up | page | req/s | p50 | p99 | non-2xx | gunicorn CPU ms/req | nginx: requests ≥ 100 ms (slowest) |"
+  echo "| set-up | page | req/s | p50 | p99 | non-2xx | workers' CPU ms/req | nginx: requests ≥ 100 ms (slowest) |"
   echo "|---|---|---:|---:|---:|---:|---:|---:|"
 } >> "$RESULTS"
 
@@ -188,23 +188,23 @@ for db in sqlite postgres; do
   "$PYTHON" bench/search_latency.py | tee "$OUT/search-$db.txt"
   "$PYTHON" bench/page_costs.py | tee "$OUT/costs-$db.txt"  # the machine's speed right now, one request at a time
 
-  start_gunicorn 600
+  start_server 600
   pages "$db, pages kept in Django's cache" "http://127.0.0.1:$PORT"
   curl -s "http://127.0.0.1:$PORT/" > "$OUT/nginx/static/index.html"
   start_nginx static
   measure "$db, nginx static file (same home HTML)" "home" "http://127.0.0.1:$NGINX_PORT/"
   stop_nginx
-  stop_gunicorn
+  stop_server
 
-  start_gunicorn 0
+  start_server 0
   pages "$db, nothing kept (every request renders)" "http://127.0.0.1:$PORT"
-  stop_gunicorn
+  stop_server
 
-  start_gunicorn 600 1
+  start_server 600 1
   start_nginx proxy
   pages "$db, nginx micro-cache in front (deploy/nginx)" "http://127.0.0.1:$PROXY_PORT"
   stop_nginx
-  stop_gunicorn
+  stop_server
 done
 for db in sqlite postgres; do
   [ "$TARGETS" = all ] || [ "$TARGETS" = "$db" ] || continue

@@ -123,7 +123,7 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # Connections are kept (CONN_MAX_AGE 60, as for PostgreSQL): each gunicorn sync worker and each job thread has
+    # Connections are kept (CONN_MAX_AGE 60, as for PostgreSQL): each web worker and each job thread has
     # its own, and reopening the file on every request costs more than most public pages (docs/decisions.md).
     DATABASES["default"]["OPTIONS"] = {
         # IMMEDIATE takes the write lock at BEGIN, so concurrent writers queue instead of failing

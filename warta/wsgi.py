@@ -1,4 +1,4 @@
-"""The WSGI application gunicorn serves (``warta.wsgi:application``)."""
+"""The WSGI application granian serves (``warta.wsgi:application``, scripts/serve)."""
 
 import gc
 import os

@@ -13,6 +13,7 @@ from ..access import public_announcements, public_entries
 from ..structured import organization, website
 
 LATEST = 5
+NEW_ENTRY_FIELDS = ("entry_id", "title", "category", "first_published_at")  # what the list of new entries shows
 CATEGORIES = (Category.BERKALA, Category.SERTA_MERTA, Category.SETIAP_SAAT, Category.DIKECUALIKAN)
 
 
@@ -43,7 +44,7 @@ def home(request):
         "announcements": list(public_announcements().exclude(pk__in=[item.pk for item, _parts in urgent])
                               .order_by("-published_at")[:LATEST]),
         "categories": category_counts(),
-        "new_entries": list(public_entries().order_by("-first_published_at", "-pk")[:LATEST]),
+        "new_entries": list(public_entries().only(*NEW_ENTRY_FIELDS).order_by("-first_published_at", "-pk")[:LATEST]),
         "jsonld": [data for data in (organization(request, office), website(request, office)) if data],
     }
     return render(request, "portal/home.html", context)

@@ -133,7 +133,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_bool("WARTA_DB_PREPARED", True):
-    # Values sent apart from the query, and a query run a fifth time on a connection prepared, its plan kept:
+    # Values sent apart from the query, and a query run five times on a connection then prepared, its plan kept:
     # PostgreSQL otherwise plans every query anew, which cost more than running most of the portal's. Off
     # (WARTA_DB_PREPARED=0) behind a pooler that cannot keep prepared statements, such as PgBouncer in transaction
     # mode before 1.21. Searches are always planned for their own words (core.database.planned_for_their_values).
